@@ -1,0 +1,1 @@
+"""Build steps of the training site: one module per step, one entry point (``python -m scripts``)."""

@@ -1,0 +1,60 @@
+"""``python -m scripts build|check|serve|bench``: the one entry point of the build.
+
+build: validate definitions, render fragments, build the wheel, run MkDocs,
+install the browser runtime into ``site/``. Errors are one line, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from selfcheck import SelfcheckError
+
+from . import fragments, paths, runtime, serve, site, wheel
+from .markers import MarkerError, check_pages
+
+
+def build(site_dir: Path = paths.SITE) -> None:
+    """Every build step, in order."""
+    catalogue = fragments.run()
+    print(f"validated {len(catalogue)} exercise definitions", flush=True)
+    print(f"checked {check_pages(paths.DOCS, paths.FRAGMENTS)} page markers", flush=True)
+    built = wheel.build()
+    site.build(site_dir)
+    wheel_path = runtime.install(site_dir, built)
+    print(f"site written to {site_dir} (wheel {wheel_path})", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m scripts")
+    parser.add_argument("command", choices=["build", "check", "serve", "bench"])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--runs", type=int, default=5, help="bench: runs per measurement")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "build":
+            build()
+        elif args.command == "check":
+            catalogue = fragments.run()
+            print(f"validated {len(catalogue)} exercise definitions")
+        elif args.command == "serve":
+            serve.serve_forever(paths.SITE, args.port)
+        else:
+            from . import bench
+
+            bench.main(args.runs)
+    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except subprocess.CalledProcessError as exc:
+        print(f"error: build step failed: {' '.join(map(str, exc.cmd[:4]))} (exit {exc.returncode})", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

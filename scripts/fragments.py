@@ -1,0 +1,168 @@
+"""Build step: render every exercise into an accessible HTML form fragment.
+
+Forms are plain HTML made here, at build time, from ``describe()``: readable
+and fillable before (or without) the in-browser Python. The definition travels
+with the form as JSON data so the browser's selfcheck scores exactly what the
+build validated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from selfcheck import Catalogue, Exercise, load_catalogue
+
+from . import paths
+
+#: The label of the submit button for each kind (presentation only).
+SUBMIT_LABELS = {
+    "quiz": "Check my answers",
+    "checklist": "Check progress",
+    "cbi": "Show my scores",
+    "reflection": "Show my summary",
+    "plan": "Make my plan",
+    "distinction-quiz": "Check my answers",
+    "decision-aid": "Show the verdict",
+}
+
+LOADING_MESSAGE = (
+    "The checking engine is loading in the background. You can start answering now; "
+    "nothing you enter leaves this device."
+)
+NOSCRIPT_MESSAGE = (
+    "This exercise is checked by a small program that runs in your browser, and JavaScript is off. "
+    "You can still read the questions, print this page and use it on paper."
+)
+
+
+def html_id(*parts: str) -> str:
+    """A safe, unique HTML id from exercise, item and option ids."""
+    return "sc-" + "--".join(re.sub(r"[^A-Za-z0-9_-]", "-", p) for p in parts)
+
+
+def _attrs(**attributes: str | None) -> str:
+    return "".join(f' {k.rstrip("_").replace("_", "-")}="{escape(v)}"' for k, v in attributes.items() if v is not None)
+
+
+def render_item(exercise_id: str, item: Mapping[str, Any], number: int | None) -> str:
+    """One question or field: a fieldset for choices, a labelled control otherwise."""
+    kind = item["type"]
+    ident = html_id(exercise_id, item["id"])
+    prompt = escape(item["prompt"])
+    hint = item.get("hint", "")
+    hint_id = f"{ident}--hint" if hint else None
+    hint_html = f'<p class="sc-hint" id="{hint_id}">{escape(hint)}</p>' if hint else ""
+    required = ' data-required="true"' if item.get("required") else ""
+    label_prefix = f'<span class="sc-number">{number}.</span> ' if number is not None else ""
+    if kind in ("single", "multiple"):
+        input_type = "radio" if kind == "single" else "checkbox"
+        options = []
+        for option in item["options"]:
+            oid = html_id(exercise_id, item["id"], option["id"])
+            options.append(
+                f'<div class="sc-option"><input type="{input_type}" id="{oid}" name="{escape(item["id"])}"'
+                f' value="{escape(option["id"])}"><label for="{oid}">{escape(option["label"])}</label></div>'
+            )
+        described = _attrs(aria_describedby=hint_id)
+        return (
+            f'<fieldset class="sc-item sc-item--{kind}" data-item="{escape(item["id"])}" data-type="{kind}"'
+            f"{required}{described}><legend>{label_prefix}{prompt}</legend>{hint_html}"
+            f'<div class="sc-options">{"".join(options)}</div></fieldset>'
+        )
+    if kind == "check":
+        return (
+            f'<div class="sc-item sc-item--check" data-item="{escape(item["id"])}" data-type="check"{required}>'
+            f'<input type="checkbox" id="{ident}" name="{escape(item["id"])}"{_attrs(aria_describedby=hint_id)}>'
+            f'<label for="{ident}">{prompt}</label>{hint_html}</div>'
+        )
+    if kind in ("text", "date", "number"):
+        control = (
+            f'<textarea id="{ident}" name="{escape(item["id"])}" rows="2" autocomplete="off"'
+            f'{_attrs(aria_describedby=hint_id)}></textarea>'
+            if kind == "text"
+            else f'<input type="{kind}" id="{ident}" name="{escape(item["id"])}" autocomplete="off"'
+            f'{_attrs(aria_describedby=hint_id)}>'
+        )
+        return (
+            f'<div class="sc-item sc-item--{kind}" data-item="{escape(item["id"])}" data-type="{kind}"{required}>'
+            f'<label for="{ident}">{label_prefix}{prompt}</label>{hint_html}{control}'
+            '<span class="sc-paper-line" aria-hidden="true"></span></div>'
+        )
+    raise ValueError(f"exercise {exercise_id!r}: item {item['id']!r}: unknown item type {kind!r}")
+
+
+def _grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -> Iterable[tuple[Mapping[str, Any] | None, list[Mapping[str, Any]]]]:
+    by_section: dict[str | None, list[Mapping[str, Any]]] = {}
+    for item in items:
+        by_section.setdefault(item.get("section"), []).append(item)
+    if None in by_section:
+        yield None, by_section.pop(None)
+    for section in sections:
+        yield section, by_section.pop(section["id"], [])
+    if by_section:
+        raise ValueError(f"items refer to unknown sections: {', '.join(map(str, by_section))}")
+
+
+def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
+    """The whole exercise: root element with the DOM contract, form, status and result regions.
+
+    ``definition`` is the validated source data, embedded for the browser's selfcheck.
+    """
+    described = exercise.describe()
+    items: list[Mapping[str, Any]] = described["items"]
+    sections: list[Mapping[str, Any]] = described.get("sections", [])
+    numbered = exercise.kind in ("quiz", "cbi", "decision-aid")
+    parts: list[str] = []
+    number = 0
+    for section, members in _grouped(items, sections):
+        body = []
+        for item in members:
+            number += 1
+            body.append(render_item(exercise.id, item, number if numbered else None))
+        if section is None:
+            parts.extend(body)
+            continue
+        text = f'<p class="sc-section-text">{escape(section["text"])}</p>' if section.get("text") else ""
+        parts.append(
+            f'<section class="sc-section" data-section="{escape(section["id"])}">'
+            f'<h3 class="sc-section-title">{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
+        )
+    intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
+    data = json.dumps(definition, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    submit = SUBMIT_LABELS.get(exercise.kind, "Check")
+    title_id = html_id(exercise.id, "title")
+    return (
+        f'<div class="sc-exercise" data-exercise="{escape(exercise.id)}" data-exercise-kind="{escape(exercise.kind)}"'
+        f' data-exercise-status="loading" role="group" aria-labelledby="{title_id}">'
+        f'<p class="sc-title" id="{title_id}"><strong>{escape(exercise.title)}</strong>'
+        f' <span class="sc-source">Source: {escape(exercise.source)}</span></p>'
+        f'<script type="application/json" data-exercise-definition>{data}</script>'
+        f'<form class="sc-form" novalidate>{intro}{"".join(parts)}'
+        f'<div class="sc-actions"><button type="submit" class="md-button md-button--primary">{submit}</button>'
+        f'<button type="reset" class="md-button">Clear answers</button></div>'
+        f'<p class="sc-message" data-exercise-message role="status">{LOADING_MESSAGE}</p></form>'
+        f'<noscript><p class="sc-message">{NOSCRIPT_MESSAGE}</p></noscript>'
+        f'<div class="sc-result" data-exercise-result aria-live="polite" tabindex="-1"></div></div>'
+    )
+
+
+def write_fragments(catalogue: Catalogue, out: Path) -> int:
+    """Write one fragment per exercise into ``out/exercise/``; returns how many."""
+    target = out / "exercise"
+    target.mkdir(parents=True, exist_ok=True)
+    for exercise in catalogue:
+        html = render_form(exercise, catalogue.data[exercise.id])
+        (target / f"{exercise.id}.html").write_text(html, encoding="utf-8")
+    return len(catalogue)
+
+
+def run(out: Path = paths.FRAGMENTS) -> Catalogue:
+    """Validate every definition and write the exercise fragments."""
+    catalogue = load_catalogue(paths.EXERCISES)
+    write_fragments(catalogue, out)
+    return catalogue

@@ -1,0 +1,67 @@
+"""Serve a built site on 127.0.0.1 with the content types the runtime needs.
+
+Used by ``make serve``, the browser tests and the benchmark. ``.wasm`` must be
+``application/wasm`` and ``.mjs`` JavaScript, or the browser refuses them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from . import paths
+
+CONTENT_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json",
+}
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files with explicit content types; quiet unless ``verbose``."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+    verbose = False
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (signature of the base class)
+        """Log only when asked to (tests and benchmarks stay quiet)."""
+        if self.verbose:
+            super().log_message(format, *args)
+
+
+def make_server(site: Path = paths.SITE, port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
+    """A server for ``site`` bound to 127.0.0.1 (port 0: any free port)."""
+    handler = functools.partial(type("Handler", (SiteHandler,), {"verbose": verbose}), directory=str(site))
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+@contextlib.contextmanager
+def serving(site: Path = paths.SITE) -> Iterator[str]:
+    """Serve ``site`` in a background thread; yields the base URL."""
+    server = make_server(site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def serve_forever(site: Path = paths.SITE, port: int = 8000) -> None:
+    """Serve until interrupted (``make serve``)."""
+    server = make_server(site, port, verbose=True)
+    print(f"Serving {site} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+    server.server_close()

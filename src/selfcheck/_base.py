@@ -1,0 +1,48 @@
+"""What every exercise kind provides, and the JSON-like types they exchange."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+#: A JSON object as produced by :mod:`json` (results, descriptions, answers).
+JSONObject = dict[str, Any]
+
+#: The schema version every definition must declare (``schema = 1``).
+SCHEMA_VERSION = 1
+
+
+class Exercise(Protocol):
+    """A parsed, validated exercise of any kind."""
+
+    @property
+    def id(self) -> str:
+        """The exercise id, unique across ``exercises/``."""
+
+    @property
+    def kind(self) -> str:
+        """The kind name, such as ``quiz``."""
+
+    @property
+    def title(self) -> str:
+        """A short human title."""
+
+    @property
+    def source(self) -> str:
+        """The source section, such as ``guide §2.1``."""
+
+    def describe(self) -> JSONObject:
+        """The exercise as published: items and options in order, no answer key."""
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """Score ``answers`` (item id to option id or list of option ids)."""
+
+
+@dataclass(frozen=True)
+class Common:
+    """The fields every definition has, read before the kind-specific ones."""
+
+    id: str
+    title: str
+    source: str

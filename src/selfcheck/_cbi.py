@@ -1,0 +1,386 @@
+"""The Copenhagen Burnout Inventory (kind ``cbi``): three 0-100 scales, no total.
+
+Everything the reader sees comes from the definition: the items and their
+order, the response scales with the points of each option, which item is
+reverse-scored, how many answers each scale needs, the citation, and the
+interpretation bands with their sources. The code only knows the rules of the
+instrument: an item's points are its option's points (mirrored when the item is
+reverse-scored), and a scale's score is the mean of its answered items.
+
+Determinism: option points must be integers, so a scale's sum and count are
+integers and its mean is held as an exact :class:`fractions.Fraction`. Band
+boundaries are compared against that exact value (no float edge cases at 50),
+and the reported ``score`` is ``float(mean)``, the one correctly rounded double
+for that fraction, the same on CPython and Pyodide. The score is not rounded;
+``display`` gives it to one decimal place for people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ._base import Common, JSONObject
+from ._choice import SINGLE, ChoiceItem, Option, check_answer_keys
+from ._errors import AnswerError
+from ._fields import Table, unique_ids
+
+KIND = "cbi"
+
+#: Keys of the score result that a scale id must not shadow (scale ids become top-level keys).
+_RESULT_KEYS = frozenset({"exercise", "kind", "summary", "items", "scales", "notes", "passed", "citation"})
+
+
+@dataclass(frozen=True)
+class ResponseOption:
+    """One answer on a response scale and the points it is worth."""
+
+    id: str
+    label: str
+    points: int
+
+
+@dataclass(frozen=True)
+class ResponseScale:
+    """A set of answer options shared by several items (e.g. frequency or degree)."""
+
+    id: str
+    title: str
+    options: tuple[ResponseOption, ...]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """One CBI scale: its items are listed on the items themselves."""
+
+    id: str
+    title: str
+    text: str
+    min_answered: int
+
+
+@dataclass(frozen=True)
+class Band:
+    """An interpretation band: applies from ``min`` (inclusive) up to the next band's ``min``."""
+
+    min: int
+    label: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class CbiItem:
+    """A question, its scale, its response scale and whether it is reverse-scored."""
+
+    number: int
+    choice: ChoiceItem
+    scale: str
+    response: ResponseScale
+    reverse: bool
+
+    def points(self, option_id: str) -> int:
+        """The points for ``option_id``; a reverse-scored item takes the mirrored option's points."""
+        ids = [o.id for o in self.response.options]
+        index = ids.index(option_id)
+        if self.reverse:
+            index = len(ids) - 1 - index
+        return self.response.options[index].points
+
+
+@dataclass(frozen=True)
+class Cbi:
+    """The Copenhagen Burnout Inventory, as a definition describes it."""
+
+    id: str
+    title: str
+    source: str
+    intro: str
+    citation: str
+    response_scales: tuple[ResponseScale, ...]
+    scales: tuple[Scale, ...]
+    items: tuple[CbiItem, ...]
+    bands: tuple[Band, ...]
+    interpretation: str
+    notes: tuple[str, ...]
+    kind: str = KIND
+
+    def scale_items(self, scale_id: str) -> list[CbiItem]:
+        """The items of one scale, in published order."""
+        return [i for i in self.items if i.scale == scale_id]
+
+    def describe(self) -> JSONObject:
+        """Items and options in the published order; the points stay out of the form."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "intro": self.intro,
+            "citation": self.citation,
+            "sections": [
+                {"id": s.id, "title": s.title, "text": s.text} for s in self.scales
+            ],
+            "items": [
+                {**i.choice.describe(), "section": i.scale, "number": i.number, "required": False}
+                for i in self.items
+            ],
+        }
+
+    def band_for(self, mean: Fraction) -> Band:
+        """The band a mean falls in (bands start at 0 and are in ascending order)."""
+        chosen = self.bands[0]
+        for band in self.bands:
+            if mean >= band.min:
+                chosen = band
+        return chosen
+
+    def _read(self, answers: Mapping[str, object]) -> dict[str, str]:
+        check_answer_keys(answers, [i.choice.id for i in self.items])
+        chosen: dict[str, str] = {}
+        for item in self.items:
+            picked = item.choice.read_answer(answers)
+            if picked is not None:
+                chosen[item.choice.id] = picked[0]
+        if not chosen:
+            needs = ", ".join(
+                f"{s.min_answered} of {len(self.scale_items(s.id))} for {s.title.lower()}" for s in self.scales
+            )
+            raise AnswerError(f"no questions answered: answer at least half of a scale's questions to score it ({needs})")
+        return chosen
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """Score each scale as the mean of its answered items (0-100), or null with a note."""
+        chosen = self._read(answers)
+        scales: list[JSONObject] = []
+        by_id: dict[str, float | None] = {}
+        scored: list[str] = []
+        for scale in self.scales:
+            items = self.scale_items(scale.id)
+            points = [i.points(chosen[i.choice.id]) for i in items if i.choice.id in chosen]
+            entry: JSONObject = {
+                "id": scale.id,
+                "title": scale.title,
+                "min": 0,
+                "max": 100,
+                "answered": len(points),
+                "total_items": len(items),
+                "min_answered": scale.min_answered,
+            }
+            if len(points) < scale.min_answered:
+                entry.update(
+                    score=None,
+                    display="no score",
+                    note=(
+                        f"No score: {len(points)} of {len(items)} questions answered, and this scale needs at "
+                        f"least {scale.min_answered}. Answer more of its questions to see a score."
+                    ),
+                )
+                by_id[scale.id] = None
+            else:
+                mean = Fraction(sum(points), len(points))
+                band = self.band_for(mean)
+                display = f"{float(mean):.1f}"
+                based = (
+                    f"all {len(items)} questions"
+                    if len(points) == len(items)
+                    else f"the {len(points)} of {len(items)} questions you answered"
+                )
+                entry.update(
+                    score=float(mean),
+                    display=display,
+                    band=band.label,
+                    band_text=band.text,
+                    band_source=band.source,
+                    note=f"{display} out of 100: the mean of {based}. {band.text} (Source: {band.source}.)",
+                )
+                by_id[scale.id] = float(mean)
+                scored.append(f"{scale.title.lower()} {display}")
+            scales.append(entry)
+        if scored:
+            summary = f"Your scores out of 100: {'; '.join(scored)}."
+            missing = [s.title.lower() for s in self.scales if by_id[s.id] is None]
+            if missing:
+                summary += f" Not enough answers to score {' or '.join(missing)}."
+        else:
+            summary = "Not enough answers to score any scale: each scale needs at least half of its questions answered."
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "summary": summary,
+            "scales": scales,
+            **by_id,
+            "citation": self.citation,
+            "notes": [self.interpretation, *self.notes],
+        }
+
+    def paper_key(self) -> JSONObject:
+        """A manual scoring key for the paper version, built from the same definition."""
+        response_scales = []
+        for rs in self.response_scales:
+            numbers = [i.number for i in self.items if i.response.id == rs.id]
+            response_scales.append(
+                {
+                    "id": rs.id,
+                    "title": rs.title,
+                    "options": [{"id": o.id, "label": o.label, "points": o.points} for o in rs.options],
+                    "items": numbers,
+                }
+            )
+        items = [
+            {
+                "id": i.choice.id,
+                "number": i.number,
+                "prompt": i.choice.prompt,
+                "scale": i.scale,
+                "response_scale": i.response.id,
+                "reverse": i.reverse,
+                "options": [
+                    {"id": o.id, "label": o.label, "points": i.points(o.id)} for o in i.response.options
+                ],
+            }
+            for i in self.items
+        ]
+        scales = [
+            {
+                "id": s.id,
+                "title": s.title,
+                "items": [i.number for i in self.scale_items(s.id)],
+                "min_answered": s.min_answered,
+            }
+            for s in self.scales
+        ]
+        reversed_items = [i for i in self.items if i.reverse]
+        steps = ["Give each answer the points shown next to it in the key."]
+        for i in reversed_items:
+            labels = ", ".join(f"{o.label} = {i.points(o.id)}" for o in i.response.options)
+            steps.append(f"Question {i.number} is reverse-scored: {labels}.")
+        for s in self.scales:
+            its = self.scale_items(s.id)
+            steps.append(
+                f"{s.title} (questions {its[0].number}-{its[-1].number}): add the points of the questions answered "
+                f"and divide by the number answered. With fewer than {s.min_answered} of {len(its)} answered, "
+                "the scale has no score."
+            )
+        steps.append("There is no total score: read each scale on its own 0-100 line.")
+        steps.append(
+            "Bands: "
+            + "; ".join(f"{b.min} and above: {b.label} ({b.source})" for b in self.bands)
+            + "."
+        )
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "citation": self.citation,
+            "response_scales": response_scales,
+            "items": items,
+            "scales": scales,
+            "bands": [{"min": b.min, "label": b.label, "text": b.text, "source": b.source} for b in self.bands],
+            "steps": steps,
+            "notes": [self.interpretation, *self.notes],
+        }
+
+
+def _parse_response_scales(table: Table) -> dict[str, ResponseScale]:
+    tables = table.tables("response_scales")
+    unique_ids(tables, table)
+    out: dict[str, ResponseScale] = {}
+    for t in tables:
+        option_tables = t.tables("options")
+        unique_ids(option_tables, t)
+        options = []
+        for o in option_tables:
+            points = o.integer("points")
+            if not 0 <= points <= 100:
+                raise o.error("points", "must be between 0 and 100")
+            options.append(ResponseOption(id=o.ident(), label=o.text("label"), points=points))
+            o.finish()
+        if len(options) < 2:
+            raise t.error("options", "a response scale needs at least two options")
+        scale = ResponseScale(id=t.ident(), title=t.text("title"), options=tuple(options))
+        out[scale.id] = scale
+        t.finish()
+    return out
+
+
+def _parse_scales(table: Table) -> list[Scale]:
+    tables = table.tables("scales")
+    unique_ids(tables, table)
+    scales = []
+    for t in tables:
+        ident = t.ident()
+        if ident in _RESULT_KEYS:
+            raise t.error("id", f"{ident!r} is reserved in the score result; choose another scale id")
+        minimum = t.integer("min_answered")
+        if minimum < 1:
+            raise t.error("min_answered", "must be at least 1")
+        scales.append(Scale(id=ident, title=t.text("title"), text=t.opt_text("text"), min_answered=minimum))
+        t.finish()
+    return scales
+
+
+def _parse_bands(table: Table) -> list[Band]:
+    tables = table.tables("bands")
+    bands = []
+    for t in tables:
+        minimum = t.integer("min")
+        bands.append(Band(min=minimum, label=t.text("label"), text=t.text("text"), source=t.text("source")))
+        t.finish()
+    if bands[0].min != 0:
+        raise tables[0].error("min", "the first band must start at 0")
+    for k in range(1, len(bands)):
+        if not bands[k - 1].min < bands[k].min <= 100:
+            raise tables[k].error("min", "bands must be in ascending order and start at 100 or below")
+    return bands
+
+
+def parse(table: Table, common: Common) -> Cbi:
+    """Build a :class:`Cbi` from its definition table; ``common`` holds the shared fields."""
+    intro = table.opt_text("intro")
+    citation = table.text("citation")
+    interpretation = table.text("interpretation")
+    notes = table.texts("notes")
+    response_scales = _parse_response_scales(table)
+    scales = _parse_scales(table)
+    scale_ids = [s.id for s in scales]
+    bands = _parse_bands(table)
+    item_tables = table.tables("items")
+    unique_ids(item_tables, table)
+    items = []
+    for number, t in enumerate(item_tables, start=1):
+        scale = t.choice("scale", scale_ids)
+        response_id = t.choice("response", list(response_scales))
+        response = response_scales[response_id]
+        choice = ChoiceItem(
+            id=t.ident(),
+            type=SINGLE,
+            prompt=t.text("prompt"),
+            options=tuple(Option(id=o.id, label=o.label) for o in response.options),
+        )
+        items.append(CbiItem(number, choice, scale, response, t.boolean("reverse", False)))
+        t.finish()
+    for scale in scales:
+        count = sum(1 for i in items if i.scale == scale.id)
+        if count == 0:
+            raise table.error("scales", f"scale {scale.id!r} has no items")
+        if scale.min_answered > count:
+            raise table.error("scales", f"scale {scale.id!r} needs {scale.min_answered} answers but has {count} items")
+        numbers = [i.number for i in items if i.scale == scale.id]
+        if numbers != list(range(numbers[0], numbers[-1] + 1)):
+            raise table.error("items", f"the items of scale {scale.id!r} must be consecutive")
+    table.finish()
+    return Cbi(
+        id=common.id,
+        title=common.title,
+        source=common.source,
+        intro=intro,
+        citation=citation,
+        response_scales=tuple(response_scales.values()),
+        scales=tuple(scales),
+        items=tuple(items),
+        bands=tuple(bands),
+        interpretation=interpretation,
+        notes=tuple(notes),
+    )

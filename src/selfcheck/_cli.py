@@ -1,0 +1,94 @@
+"""``python -m selfcheck``: list, describe and score exercises, printing JSON.
+
+Errors print one line on stderr and exit with status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from ._base import JSONObject
+from ._errors import SelfcheckError
+from ._loader import Catalogue, load_catalogue
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise SelfcheckError(f"{message} (see 'python -m selfcheck --help')")
+
+
+def read_json_argument(path: str, stdin: TextIO) -> object:
+    """Read JSON from a file path, or from standard input when ``path`` is ``-``."""
+    try:
+        text = stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SelfcheckError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = "standard input" if path == "-" else path
+        raise SelfcheckError(f"{where} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+
+
+def _list(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    return [{"id": e.id, "kind": e.kind, "title": e.title} for e in catalogue]
+
+
+def _describe(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    return catalogue.get(args.id).describe()
+
+
+def _score(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    exercise = catalogue.get(args.id)
+    answers = read_json_argument(args.answers, stdin)
+    if not isinstance(answers, dict):
+        raise SelfcheckError("answers must be a JSON object mapping item ids to answers")
+    result: JSONObject = exercise.score(answers)
+    return result
+
+
+Command = Callable[[Catalogue, argparse.Namespace, TextIO], object]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; each sub-command stores its handler in ``command``."""
+    parser = _Parser(prog="python -m selfcheck", description="Validate and score the training exercises.")
+    parser.add_argument("--exercises", default="exercises", help="directory of definitions (default: exercises)")
+    sub = parser.add_subparsers(dest="name", required=True, parser_class=_Parser)
+    p = sub.add_parser("list", help="every exercise: id, kind, title")
+    p.set_defaults(command=_list)
+    p = sub.add_parser("describe", help="an exercise with its items and options, in published order")
+    p.add_argument("id")
+    p.set_defaults(command=_describe)
+    p = sub.add_parser("score", help="score answers (a JSON file, or - for standard input)")
+    p.add_argument("id")
+    p.add_argument("answers")
+    p.set_defaults(command=_score)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        catalogue = load_catalogue(Path(args.exercises))
+        command: Command = args.command
+        output = command(catalogue, args, stdin)
+    except SelfcheckError as exc:
+        print(f"error: {exc}", file=stderr)
+        return EXIT_USAGE
+    json.dump(output, stdout, ensure_ascii=False, indent=2)
+    stdout.write("\n")
+    return 0

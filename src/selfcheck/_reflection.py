@@ -1,0 +1,276 @@
+"""Reflection checklists (kind ``reflection``): tick the signs you notice, grouped by domain.
+
+Not a validated instrument and not scored as one: the result counts the ticked
+signs per domain, points to the prevention strategies the definition links to
+each domain, and, when the total reaches the definition's ``talk_threshold``,
+adds the definition's suggestion to talk to someone. Every word shown comes
+from the definition; ticking nothing is a valid answer with its own message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ._base import Common, JSONObject
+from ._choice import _json_type, check_answer_keys
+from ._errors import AnswerError
+from ._fields import Table, unique_ids
+
+KIND = "reflection"
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A prevention strategy a domain can point to."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A group of signs (physical, emotional, ...) and the strategies it points to."""
+
+    id: str
+    title: str
+    text: str
+    threshold: int
+    strategies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One sign the reader may notice in themselves (a ``check`` item)."""
+
+    id: str
+    domain: str
+    prompt: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """A reflection checklist of signs grouped into domains."""
+
+    id: str
+    title: str
+    source: str
+    intro: str
+    talk_threshold: int
+    talk_message: str
+    some_message: str
+    none_message: str
+    domains: tuple[Domain, ...]
+    signs: tuple[Sign, ...]
+    strategies: tuple[Strategy, ...]
+    notes: tuple[str, ...]
+    kind: str = KIND
+
+    def domain_signs(self, domain_id: str) -> list[Sign]:
+        """The signs of one domain, in published order."""
+        return [s for s in self.signs if s.domain == domain_id]
+
+    def strategy(self, strategy_id: str) -> Strategy:
+        """The strategy with this id (ids are checked when parsing)."""
+        return next(s for s in self.strategies if s.id == strategy_id)
+
+    def describe(self) -> JSONObject:
+        """Domains as sections, each sign a ``check`` item under its domain."""
+        items: list[JSONObject] = []
+        for s in self.signs:
+            item: JSONObject = {"id": s.id, "type": "check", "prompt": s.prompt, "section": s.domain}
+            if s.hint:
+                item["hint"] = s.hint
+            items.append(item)
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "intro": self.intro,
+            "sections": [{"id": d.id, "title": d.title, "text": d.text} for d in self.domains],
+            "items": items,
+        }
+
+    def _ticked(self, answers: Mapping[str, object]) -> set[str]:
+        check_answer_keys(answers, [s.id for s in self.signs])
+        ticked: set[str] = set()
+        for sign in self.signs:
+            value = answers.get(sign.id)
+            if value is None:
+                continue
+            if not isinstance(value, bool):
+                raise AnswerError(f"item {sign.id!r}: expected true or false, got {_json_type(value)}")
+            if value:
+                ticked.add(sign.id)
+        return ticked
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """Count ticked signs per domain and point to the matching strategies."""
+        ticked = self._ticked(answers)
+        total = len(ticked)
+        counts: dict[str, int] = {}
+        items: list[JSONObject] = []
+        pointed: list[str] = []
+        for domain in self.domains:
+            signs = self.domain_signs(domain.id)
+            hits = [s for s in signs if s.id in ticked]
+            counts[domain.id] = len(hits)
+            label = f"{domain.title}: {len(hits)} of {len(signs)}"
+            if hits:
+                for strategy_id in domain.strategies:
+                    if strategy_id not in pointed:
+                        pointed.append(strategy_id)
+                titles = ", ".join(self.strategy(k).title for k in domain.strategies)
+                message = f"You noticed: {'; '.join(s.prompt for s in hits)}. Strategies that fit: {titles}."
+            else:
+                message = "You ticked none of these signs."
+            items.append(
+                {
+                    "id": domain.id,
+                    "status": "warning" if hits and len(hits) >= domain.threshold else "info",
+                    "label": label,
+                    "count": len(hits),
+                    "total": len(signs),
+                    "message": message,
+                    "source": self.source,
+                }
+            )
+        talk = total >= self.talk_threshold
+        if total == 0:
+            summary = self.none_message
+        else:
+            noun = "sign" if total == 1 else "signs"
+            summary = f"You ticked {total} {noun} of {len(self.signs)}. {self.talk_message if talk else self.some_message}"
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "summary": summary,
+            "total": total,
+            "counts": counts,
+            "suggest_talking": talk,
+            "items": items,
+            "strategies": [self._strategy_json(self.strategy(k)) for k in pointed],
+            "notes": list(self.notes),
+        }
+
+    @staticmethod
+    def _strategy_json(s: Strategy) -> JSONObject:
+        return {"id": s.id, "title": s.title, "text": s.text, "source": s.source}
+
+    def paper_key(self) -> JSONObject:
+        """The paper form's key: how to count by hand, the domains, and where each points."""
+        domains = []
+        for d in self.domains:
+            domains.append(
+                {
+                    "id": d.id,
+                    "title": d.title,
+                    "signs": [s.prompt for s in self.domain_signs(d.id)],
+                    "threshold": d.threshold,
+                    "strategies": [self.strategy(k).title for k in d.strategies],
+                }
+            )
+        steps = [
+            "Count the signs you ticked in each group.",
+            "For each group with at least one sign ticked, read the prevention strategies listed for it.",
+            f"Add up all the signs you ticked. With {self.talk_threshold} or more: {self.talk_message}",
+            f"With none ticked: {self.none_message}",
+        ]
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "intro": self.intro,
+            "domains": domains,
+            "talk_threshold": self.talk_threshold,
+            "strategies": [self._strategy_json(s) for s in self.strategies],
+            "steps": steps,
+            "notes": list(self.notes),
+        }
+
+
+def _parse_strategies(table: Table) -> list[Strategy]:
+    tables = table.tables("strategies")
+    unique_ids(tables, table)
+    out = []
+    for t in tables:
+        out.append(
+            Strategy(
+                id=t.ident(),
+                title=t.text("title"),
+                text=t.text("text"),
+                source=t.text("source"),
+            )
+        )
+        t.finish()
+    return out
+
+
+def parse(table: Table, common: Common) -> Reflection:
+    """Build a :class:`Reflection` from its definition table; ``common`` holds the shared fields."""
+    intro = table.text("intro")
+    talk_threshold = table.integer("talk_threshold")
+    if talk_threshold < 1:
+        raise table.error("talk_threshold", "must be at least 1")
+    talk_message = table.text("talk_message")
+    some_message = table.text("some_message")
+    none_message = table.text("none_message")
+    notes = table.texts("notes")
+    strategies = _parse_strategies(table)
+    strategy_ids = [s.id for s in strategies]
+    domain_tables = table.tables("domains")
+    unique_ids(domain_tables, table)
+    domains = []
+    for t in domain_tables:
+        pointers = t.texts("strategies")
+        for key in pointers:
+            if key not in strategy_ids:
+                raise t.error("strategies", f"unknown strategy {key!r} (strategies: {', '.join(strategy_ids)})")
+        threshold = t.integer("threshold", 1)
+        if threshold < 1:
+            raise t.error("threshold", "must be at least 1")
+        domains.append(
+            Domain(id=t.ident(), title=t.text("title"), text=t.opt_text("text"), threshold=threshold,
+                   strategies=tuple(pointers))
+        )
+        t.finish()
+    domain_ids = [d.id for d in domains]
+    sign_tables = table.tables("items")
+    ids = unique_ids(sign_tables, table)
+    clash = set(ids) & set(domain_ids)
+    if clash:
+        raise table.error("items", f"item id {sorted(clash)[0]!r} is also a domain id")
+    signs = []
+    for t in sign_tables:
+        t.choice("type", ["check"], "check")
+        signs.append(Sign(id=t.ident(), domain=t.choice("section", domain_ids), prompt=t.text("prompt"),
+                          hint=t.opt_text("hint")))
+        t.finish()
+    for d in domains:
+        count = sum(1 for s in signs if s.domain == d.id)
+        if count == 0:
+            raise table.error("domains", f"domain {d.id!r} has no signs")
+        if d.threshold > count:
+            raise table.error("domains", f"domain {d.id!r} has a threshold above its {count} signs")
+    if talk_threshold > len(signs):
+        raise table.error("talk_threshold", f"is above the number of signs ({len(signs)})")
+    table.finish()
+    return Reflection(
+        id=common.id,
+        title=common.title,
+        source=common.source,
+        intro=intro,
+        talk_threshold=talk_threshold,
+        talk_message=talk_message,
+        some_message=some_message,
+        none_message=none_message,
+        domains=tuple(domains),
+        signs=tuple(signs),
+        strategies=tuple(strategies),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,199 @@
+// The exercise adapter: collects answers, asks selfcheck (Python, in a Web Worker)
+// and shows what it returns. It computes no score, band or verdict.
+// On pages without an exercise it does nothing and loads no part of Pyodide.
+
+const roots = Array.from(document.querySelectorAll("[data-exercise]"));
+let worker = null;
+let state = "idle"; // idle | loading | ready | error
+let failure = "";
+let sequence = 0;
+const pending = new Map();
+const readyListeners = [];
+
+const MESSAGES = {
+  preparing: "Preparing the checking engine… your answers will be checked as soon as it is ready.",
+  ready: "Ready. Nothing you enter leaves this device.",
+  failed: (why) =>
+    "The interactive check could not start in this browser (" + why + "). " +
+    "The page stays readable: you can still work through the questions, print them and use them on paper.",
+};
+
+function setStatus(status) {
+  for (const root of roots) root.dataset.exerciseStatus = status;
+}
+
+function setMessage(root, text) {
+  const message = root.querySelector("[data-exercise-message]");
+  if (message) message.textContent = text;
+}
+
+function fail(why) {
+  if (state === "error") return;
+  state = "error";
+  failure = why;
+  setStatus("error");
+  for (const root of roots) setMessage(root, MESSAGES.failed(why));
+  for (const [, entry] of pending) entry.resolve({ ok: false, error: MESSAGES.failed(why) });
+  pending.clear();
+}
+
+function start() {
+  state = "loading";
+  setStatus("loading");
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    fail("it cannot start background workers");
+    return;
+  }
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail("a runtime file could not be loaded");
+  };
+  worker.onmessage = (event) => {
+    const message = event.data;
+    if (message.type === "ready") {
+      state = "ready";
+      setStatus("ready");
+      for (const root of roots) {
+        if (!root.querySelector("[data-exercise-message]").dataset.busy) setMessage(root, MESSAGES.ready);
+      }
+      readyListeners.splice(0).forEach((listener) => listener());
+    } else if (message.type === "failed") {
+      fail(message.message);
+    } else if (message.type === "response") {
+      const entry = pending.get(message.id);
+      pending.delete(message.id);
+      if (entry) entry.resolve(JSON.parse(message.response));
+    }
+  };
+}
+
+/** Send one request to selfcheck.handle() in the worker; resolves with its JSON reply. */
+export function call(request) {
+  if (state === "error") return Promise.resolve({ ok: false, error: MESSAGES.failed(failure) });
+  if (!worker) start();
+  const id = ++sequence;
+  return new Promise((resolve) => {
+    pending.set(id, { resolve });
+    worker.postMessage({ id, request: JSON.stringify(request) });
+  });
+}
+
+/** Resolves once the runtime is ready (never, if it fails). */
+export function whenReady() {
+  return state === "ready" ? Promise.resolve() : new Promise((resolve) => readyListeners.push(resolve));
+}
+
+export function definitionOf(root) {
+  return JSON.parse(root.querySelector("script[data-exercise-definition]").textContent);
+}
+
+/** The answers of a form, keyed by item id; unanswered items are absent. */
+export function collectAnswers(form) {
+  const answers = {};
+  for (const item of form.querySelectorAll("[data-item]")) {
+    if (item.hidden || item.closest("[hidden]")) continue;
+    const id = item.dataset.item;
+    const type = item.dataset.type;
+    const inputs = Array.from(item.querySelectorAll("input, textarea"));
+    if (type === "single") {
+      const chosen = inputs.find((input) => input.checked);
+      if (chosen) answers[id] = chosen.value;
+    } else if (type === "multiple") {
+      const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
+      if (chosen.length) answers[id] = chosen;
+    } else if (type === "check") {
+      answers[id] = inputs[0].checked;
+    } else if (type === "number") {
+      if (inputs[0].value !== "") answers[id] = Number(inputs[0].value);
+    } else if (inputs[0].value.trim() !== "") {
+      answers[id] = inputs[0].value.trim();
+    }
+  }
+  return answers;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+/** Show what selfcheck returned: summary, scales, item feedback, notes. */
+export function renderResult(region, response) {
+  region.replaceChildren();
+  if (!response.ok) {
+    region.append(element("p", "sc-error", response.error));
+    region.dataset.outcome = "error";
+    return;
+  }
+  const result = response.result;
+  region.dataset.outcome = "result";
+  region.append(element("p", "sc-summary", result.summary));
+  for (const scale of result.scales || []) {
+    const box = element("div", "sc-scale");
+    const shown = scale.score === null || scale.score === undefined ? "no score" : String(scale.score);
+    const label = element("p", "sc-scale-title");
+    label.append(element("strong", null, scale.title + ": "), document.createTextNode(shown));
+    box.append(label);
+    if (shown !== "no score") {
+      const meter = element("meter", "sc-meter");
+      meter.min = scale.min ?? 0;
+      meter.max = scale.max ?? 100;
+      meter.value = scale.score;
+      meter.setAttribute("aria-label", scale.title + ": " + shown + " of " + meter.max);
+      box.append(meter);
+    }
+    if (scale.band) box.append(element("p", "sc-band", scale.band));
+    if (scale.note) box.append(element("p", "sc-note", scale.note));
+    region.append(box);
+  }
+  if ((result.items || []).length) {
+    const list = element("ol", "sc-feedback");
+    for (const item of result.items) {
+      const entry = element("li", "sc-fb sc-fb--" + item.status);
+      entry.dataset.item = item.id;
+      const head = element("p", "sc-fb-head");
+      head.append(element("strong", "sc-fb-label", item.label));
+      if (item.prompt) head.append(document.createTextNode(" — " + item.prompt));
+      entry.append(head, element("p", "sc-fb-message", item.message));
+      if (item.source) entry.append(element("p", "sc-source", "Source: " + item.source));
+      list.append(entry);
+    }
+    region.append(list);
+  }
+  for (const note of result.notes || []) region.append(element("p", "sc-note", note));
+}
+
+async function submit(root, form) {
+  const message = root.querySelector("[data-exercise-message]");
+  const region = root.querySelector("[data-exercise-result]");
+  if (state !== "ready" && state !== "error") {
+    message.dataset.busy = "true";
+    message.textContent = MESSAGES.preparing;
+    root.setAttribute("aria-busy", "true");
+  }
+  const response = await call({ op: "score", definition: definitionOf(root), answers: collectAnswers(form) });
+  root.removeAttribute("aria-busy");
+  delete message.dataset.busy;
+  if (state === "ready") message.textContent = MESSAGES.ready;
+  renderResult(region, response);
+  region.focus();
+  root.dispatchEvent(new CustomEvent("selfcheck:result", { bubbles: true, detail: response }));
+}
+
+if (roots.length) {
+  start();
+  for (const root of roots) {
+    const form = root.querySelector("form");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submit(root, form);
+    });
+    form.addEventListener("reset", () => {
+      root.querySelector("[data-exercise-result]").replaceChildren();
+    });
+  }
+}
