@@ -17,13 +17,13 @@ from . import fragments, paths, runtime, serve, site, wheel
 from .markers import MarkerError, check_pages
 
 
-def build(site_dir: Path = paths.SITE) -> None:
+def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, wheel_dir: Path = paths.WHEEL_DIR) -> None:
     """Every build step, in order."""
-    catalogue = fragments.run()
+    catalogue = fragments.run(fragment_dir)
     print(f"validated {len(catalogue)} exercise definitions", flush=True)
-    print(f"checked {check_pages(paths.DOCS, paths.FRAGMENTS)} page markers", flush=True)
-    built = wheel.build()
-    site.build(site_dir)
+    print(f"checked {check_pages(paths.DOCS, fragment_dir)} page markers", flush=True)
+    built = wheel.build(wheel_dir)
+    site.build(site_dir, fragment_dir)
     wheel_path = runtime.install(site_dir, built)
     print(f"site written to {site_dir} (wheel {wheel_path})", flush=True)
 
@@ -33,11 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts")
     parser.add_argument("command", choices=["build", "check", "serve", "bench"])
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--out", type=Path, help="build: private output folder (DIR/site, DIR/fragments)")
     parser.add_argument("--runs", type=int, default=5, help="bench: runs per measurement")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
-            build()
+            if args.out:
+                build(args.out / "site", args.out / "fragments", args.out / "wheel")
+            else:
+                build()
         elif args.command == "check":
             catalogue = fragments.run()
             print(f"validated {len(catalogue)} exercise definitions")

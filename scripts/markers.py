@@ -10,6 +10,7 @@ the build fails instead of rendering nothing.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -85,7 +86,8 @@ class MarkersExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         """Run after whitespace normalisation (30, which strips stash markers) and before raw HTML (20)."""
-        fragments = Path(str(self.getConfig("fragments")))
+        # SELFCHECK_FRAGMENTS lets a private build (python -m scripts build --out DIR) use its own folder.
+        fragments = Path(os.environ.get("SELFCHECK_FRAGMENTS") or str(self.getConfig("fragments")))
         md.preprocessors.register(MarkerPreprocessor(md, fragments), "selfcheck_markers", 25)
 
 

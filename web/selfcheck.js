@@ -184,9 +184,25 @@ async function submit(root, form) {
   root.dispatchEvent(new CustomEvent("selfcheck:result", { bubbles: true, detail: response }));
 }
 
+/**
+ * Kind-specific behaviour (tick persistence, quiz sampling, opt-in history…) lives in
+ * small modules next to this one. Each exports attach(root, api) and is imported only
+ * on pages holding an exercise of its kind. They may call Python and show its replies;
+ * they never score.
+ */
+const EXTENSIONS = {
+  // kind: "./file.js"  (filled in as kinds gain browser behaviour)
+};
+
+export const api = { call, whenReady, definitionOf, collectAnswers, renderResult };
+
 if (roots.length) {
   start();
   for (const root of roots) {
+    const extension = EXTENSIONS[root.dataset.exerciseKind];
+    if (extension) {
+      import(extension).then((module) => module.attach(root, api));
+    }
     const form = root.querySelector("form");
     form.addEventListener("submit", (event) => {
       event.preventDefault();

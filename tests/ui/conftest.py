@@ -1,0 +1,99 @@
+"""Browser-test fixtures: build the real site once, serve it on 127.0.0.1, drive Debian's Chromium.
+
+The site is built into a private folder per test session (or taken from
+``SELFCHECK_SITE`` when set, e.g. by ``make test`` after ``make build``).
+Chromium is launched with flags that keep its own background traffic on the
+machine; every test also records requests so none may leave 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request
+
+from scripts import paths
+from scripts.serve import serving
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/ui as a browser test."""
+    for item in items:
+        if "/ui/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """pytest-playwright launch options: Debian's Chromium with offline-safe flags."""
+    if not Path(CHROMIUM).exists():
+        pytest.exit("Chromium is missing: run 'make test' as root, or 'sudo apt-get install -y chromium'", returncode=2)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site: ``$SELFCHECK_SITE`` if set, else a fresh private build of the working tree."""
+    given = os.environ.get("SELFCHECK_SITE")
+    if given:
+        return Path(given)
+    out = tmp_path_factory.mktemp("build")
+    subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], check=True, cwd=paths.ROOT,
+                   stdout=subprocess.DEVNULL)
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in '/') of the built site served on 127.0.0.1."""
+    with serving(built_site) as base:
+        yield base
+
+
+class Watch:
+    """What a page did: every request URL, console errors and uncaught page errors."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def foreign(self, base: str) -> list[str]:
+        """Requests that went anywhere but the served origin (data: and blob: URLs are local)."""
+        return [url for url in self.requests if not url.startswith((base, "data:", "blob:"))]
+
+
+@pytest.fixture()
+def watch(page: Page) -> Watch:
+    """Record requests (page and workers) and console/page errors of the test's page."""
+    seen = Watch()
+
+    def on_request(request: Request) -> None:
+        seen.requests.append(request.url)
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            seen.errors.append(message.text)
+
+    page.context.on("request", on_request)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: seen.errors.append(str(error)))
+    return seen
