@@ -96,7 +96,10 @@ def render_item(exercise_id: str, item: Mapping[str, Any], number: int | None) -
     raise ValueError(f"exercise {exercise_id!r}: item {item['id']!r}: unknown item type {kind!r}")
 
 
-def _grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -> Iterable[tuple[Mapping[str, Any] | None, list[Mapping[str, Any]]]]:
+Group = tuple[Mapping[str, Any] | None, list[Mapping[str, Any]]]
+
+
+def _grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -> Iterable[Group]:
     by_section: dict[str | None, list[Mapping[str, Any]]] = {}
     for item in items:
         by_section.setdefault(item.get("section"), []).append(item)

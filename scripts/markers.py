@@ -84,14 +84,14 @@ class MarkersExtension(Extension):
         self.config = {"fragments": ["build/fragments", "folder of the fragments written by scripts.fragments"]}
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         """Run after whitespace normalisation (30, which strips stash markers) and before raw HTML (20)."""
         # SELFCHECK_FRAGMENTS lets a private build (python -m scripts build --out DIR) use its own folder.
         fragments = Path(os.environ.get("SELFCHECK_FRAGMENTS") or str(self.getConfig("fragments")))
         md.preprocessors.register(MarkerPreprocessor(md, fragments), "selfcheck_markers", 25)
 
 
-def makeExtension(**kwargs: Any) -> MarkersExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs: Any) -> MarkersExtension:
     """Entry point used by ``markdown_extensions: - scripts.markers``."""
     return MarkersExtension(**kwargs)
 

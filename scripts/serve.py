@@ -30,10 +30,10 @@ CONTENT_TYPES = {
 class SiteHandler(SimpleHTTPRequestHandler):
     """Static files with explicit content types; quiet unless ``verbose``."""
 
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}  # noqa: RUF012 (base class API)
     verbose = False
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (signature of the base class)
+    def log_message(self, format: str, *args: Any) -> None:
         """Log only when asked to (tests and benchmarks stay quiet)."""
         if self.verbose:
             super().log_message(format, *args)

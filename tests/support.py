@@ -28,7 +28,7 @@ def cli_json(*args: str, stdin: str | None = None) -> Any:
     return json.loads(done.stdout)
 
 
-def wait_ready(page: "Page", exercise: str, timeout: float = 120_000) -> None:
+def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:
     """Wait until the exercise's runtime is ready (fails the test if it reports an error)."""
     root = page.locator(f'[data-exercise="{exercise}"]')
     page.wait_for_function(

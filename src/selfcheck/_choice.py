@@ -45,7 +45,7 @@ class ChoiceItem:
         }
 
     def read_answer(self, answers: Mapping[str, object]) -> list[str] | None:
-        """This item's chosen option ids, or None when unanswered.
+        """The chosen option ids, or None when unanswered.
 
         A single-choice answer is one option id; a multiple-choice answer is a
         list of distinct option ids (an empty list counts as unanswered).

@@ -30,7 +30,9 @@ def parse_definition(data: Mapping[str, object], origin: str) -> Exercise:
     table = Table(data, origin)
     schema = table.integer("schema")
     if schema != SCHEMA_VERSION:
-        raise table.error("schema", f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION})")
+        raise table.error(
+            "schema", f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION})"
+        )
     kind = table.text("kind")
     if kind not in KINDS:
         raise table.error("kind", f"unknown kind {kind!r} (known kinds: {', '.join(sorted(KINDS))})")
@@ -107,7 +109,9 @@ def load_catalogue(directory: Path) -> Catalogue:
         raw = read_toml(path)
         exercise = _checked_against_file_name(parse_definition(raw, str(path)), path)
         if exercise.id in exercises:
-            raise DefinitionError(str(path), f"duplicate exercise id {exercise.id!r} (also in {files[exercise.id]})", field="id")
+            raise DefinitionError(
+                str(path), f"duplicate exercise id {exercise.id!r} (also in {files[exercise.id]})", field="id"
+            )
         exercises[exercise.id] = exercise
         files[exercise.id] = path
         data[exercise.id] = raw

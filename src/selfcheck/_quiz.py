@@ -78,7 +78,8 @@ class Quiz:
             )
         total = len(self.items)
         passed = right >= self.pass_mark * total - 1e-9
-        verdict = "Passed." if passed else f"To pass, get at least {_needed(self.pass_mark, total)} right; read the feedback and try again."
+        needed = _needed(self.pass_mark, total)
+        verdict = "Passed." if passed else f"To pass, get at least {needed} right; read the feedback and try again."
         return {
             "exercise": self.id,
             "kind": self.kind,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from playwright.sync_api import Page
+
 from support import cli_json, wait_ready
 
 MODULE = "modules/01-what-trafficking-is/"
