@@ -155,12 +155,23 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
 
 
 def write_fragments(catalogue: Catalogue, out: Path) -> int:
-    """Write one fragment per exercise into ``out/exercise/``; returns how many."""
+    """Write every fragment; returns how many exercises.
+
+    ``out/exercise/ID.html`` (the form) and ``out/paper-version/ID.html`` (the printable
+    version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
+    """
+    from .paper import render_booklet, render_paper
+
     target = out / "exercise"
     target.mkdir(parents=True, exist_ok=True)
+    paper = out / "paper-version"
+    paper.mkdir(parents=True, exist_ok=True)
     for exercise in catalogue:
         html = render_form(exercise, catalogue.data[exercise.id])
         (target / f"{exercise.id}.html").write_text(html, encoding="utf-8")
+        printable = render_paper(exercise, catalogue.data[exercise.id])
+        (paper / f"{exercise.id}.html").write_text(printable, encoding="utf-8")
+    (out / "checklist-booklet.html").write_text(render_booklet(catalogue), encoding="utf-8")
     return len(catalogue)
 
 

@@ -7,6 +7,7 @@ under a content-hashed folder, and our thin JavaScript adapter and worker
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,15 +15,27 @@ from . import paths
 from .wheel import content_hash
 
 WHEEL_PLACEHOLDER = "__SELFCHECK_WHEEL__"
+PYODIDE_PLACEHOLDER = "__PYODIDE_VERSION__"
 
 
 class RuntimeMissingError(Exception):
     """The Pyodide npm package is not installed."""
 
 
+def pyodide_version() -> str:
+    """The installed Pyodide npm package's version (the site keeps each version in its own folder)."""
+    manifest = paths.PYODIDE_PACKAGE / "package.json"
+    if not manifest.is_file():
+        raise RuntimeMissingError(f"{manifest} is missing: run 'npm ci' (the Makefile does) to install Pyodide")
+    return str(json.loads(manifest.read_text(encoding="utf-8"))["version"])
+
+
 def copy_pyodide(site: Path) -> Path:
-    """Copy the Pyodide runtime files into ``site``; fails clearly when npm packages are missing."""
-    target = site / paths.SITE_PYODIDE
+    """Copy the Pyodide runtime files into ``site``; fails clearly when npm packages are missing.
+
+    They go to a folder named after the version, so a deployment may cache them forever.
+    """
+    target = site / paths.SITE_PYODIDE / pyodide_version()
     target.mkdir(parents=True, exist_ok=True)
     for name in paths.PYODIDE_FILES:
         source = paths.PYODIDE_PACKAGE / name
@@ -45,7 +58,6 @@ def install(site: Path, wheel: Path) -> str:
         if not source.is_file():
             continue
         text = source.read_text(encoding="utf-8")
-        if WHEEL_PLACEHOLDER in text:
-            text = text.replace(WHEEL_PLACEHOLDER, wheel_rel)
+        text = text.replace(WHEEL_PLACEHOLDER, wheel_rel).replace(PYODIDE_PLACEHOLDER, pyodide_version())
         (target / source.name).write_text(text, encoding="utf-8")
     return f"{paths.SITE_SELFCHECK}/{wheel_rel}"

@@ -27,11 +27,33 @@ CONTENT_TYPES = {
 }
 
 
+def cache_control(url_path: str) -> str:
+    """Caching policy: versioned or content-hashed runtime files forever, everything else revalidated."""
+    path = url_path.split("?", 1)[0]
+    if path.startswith((f"/{paths.SITE_PYODIDE}/", f"/{paths.SITE_SELFCHECK}/wheels/")):
+        return "public, max-age=31536000, immutable"
+    return "no-cache"
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     """Static files with explicit content types; quiet unless ``verbose``."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}  # noqa: RUF012 (base class API)
     verbose = False
+
+    def end_headers(self) -> None:
+        """Add the caching policy documented in the README for deployments."""
+        self.send_header("Cache-Control", cache_control(self.path))
+        super().end_headers()
+
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        """Send a file body, counting its bytes on the server (the benchmark reads the count)."""
+        data = source.read()
+        outputfile.write(data)
+        counter = getattr(self.server, "bytes_sent", None)
+        if counter is not None:
+            with counter.lock:
+                counter.total += len(data)
 
     def log_message(self, format: str, *args: Any) -> None:
         """Log only when asked to (tests and benchmarks stay quiet)."""
@@ -39,16 +61,34 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class ByteCounter:
+    """Bytes of response bodies sent by a server (thread-safe)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.lock = threading.Lock()
+
+    def take(self) -> int:
+        """Return the count so far and start again from zero."""
+        with self.lock:
+            total, self.total = self.total, 0
+            return total
+
+
 def make_server(site: Path = paths.SITE, port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
     """A server for ``site`` bound to 127.0.0.1 (port 0: any free port)."""
     handler = functools.partial(type("Handler", (SiteHandler,), {"verbose": verbose}), directory=str(site))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.bytes_sent = ByteCounter()  # type: ignore[attr-defined]
+    return server
 
 
 @contextlib.contextmanager
-def serving(site: Path = paths.SITE) -> Iterator[str]:
-    """Serve ``site`` in a background thread; yields the base URL."""
+def serving(site: Path = paths.SITE, counter: ByteCounter | None = None) -> Iterator[str]:
+    """Serve ``site`` in a background thread; yields the base URL (``counter`` counts bytes sent)."""
     server = make_server(site)
+    if counter is not None:
+        server.bytes_sent = counter  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,6 +1,6 @@
 // Web Worker: runs selfcheck (Python) in Pyodide. JSON in, JSON out.
 // It holds no scoring logic: every answer goes to selfcheck.handle().
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
 
 const WHEEL = new URL("__SELFCHECK_WHEEL__", import.meta.url).href;
 const quiet = () => {};
@@ -10,7 +10,7 @@ const handlePromise = (async () => {
     throw new Error("this browser cannot run WebAssembly");
   }
   const pyodide = await loadPyodide({
-    indexURL: new URL("../pyodide/", import.meta.url).href,
+    indexURL: new URL("../pyodide/__PYODIDE_VERSION__/", import.meta.url).href,
     stdout: quiet,
     stderr: quiet,
   });

@@ -1,0 +1,291 @@
+"""Procedure checklists (kind ``checklist``): tick what is done, see what is still open.
+
+A checklist has sections of ``check`` items, plus optional fields (a case
+reference, a date, notes) that exist only on the page and on paper: they are
+accepted in the answers so a form can be sent whole, but never echoed back and
+never stored by the site. ``score()`` says, per section, what is ticked and
+what is still open. It is a working aid, not a test: nothing is right or wrong.
+
+The parsing helpers here (:class:`Body`, :func:`parse_body`) are shared by the
+checklist kinds that add logic (support plan, timeline, health insurance).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ._base import Common, JSONObject
+from ._choice import _json_type, check_answer_keys
+from ._errors import AnswerError
+from ._fields import Table, unique_ids
+
+KIND = "checklist"
+
+#: Field types a checklist may carry next to its tick boxes.
+FIELD_TYPES = ("text", "date", "number", "single")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of items, such as one stage of a procedure."""
+
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """One thing to tick."""
+
+    id: str
+    section: str
+    prompt: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field that is not a tick: free text, a date, a number or one choice among options."""
+
+    id: str
+    type: str
+    prompt: str
+    hint: str
+    section: str
+    options: tuple[tuple[str, str], ...] = ()
+
+    def describe(self) -> JSONObject:
+        """The field as a ``describe()`` item."""
+        out: JSONObject = {"id": self.id, "type": self.type, "prompt": self.prompt}
+        if self.options:
+            out["options"] = [{"id": k, "label": v} for k, v in self.options]
+        if self.hint:
+            out["hint"] = self.hint
+        if self.section:
+            out["section"] = self.section
+        return out
+
+
+@dataclass(frozen=True)
+class Body:
+    """Sections, check items and fields: the common shape of every checklist kind."""
+
+    intro: str
+    sections: tuple[Section, ...]
+    checks: tuple[Check, ...]
+    fields: tuple[Field, ...]
+    notes: tuple[str, ...]
+
+    def item_ids(self) -> list[str]:
+        """Every answerable id: fields first, then checks."""
+        return [f.id for f in self.fields] + [c.id for c in self.checks]
+
+    def field(self, ident: str) -> Field:
+        """The field with this id (ids are checked when parsing)."""
+        return next(f for f in self.fields if f.id == ident)
+
+    def section_checks(self, section_id: str) -> list[Check]:
+        """The check items of one section, in published order."""
+        return [c for c in self.checks if c.section == section_id]
+
+    def describe(self, common: Common, kind: str) -> JSONObject:
+        """The ``describe()`` object: loose fields first, then each section's checks and fields."""
+        items: list[JSONObject] = [f.describe() for f in self.fields if not f.section]
+        for section in self.sections:
+            for c in self.section_checks(section.id):
+                item: JSONObject = {"id": c.id, "type": "check", "prompt": c.prompt, "section": c.section}
+                if c.hint:
+                    item["hint"] = c.hint
+                items.append(item)
+            items.extend(f.describe() for f in self.fields if f.section == section.id)
+        return {
+            "id": common.id,
+            "kind": kind,
+            "title": common.title,
+            "source": common.source,
+            "intro": self.intro,
+            "sections": [{"id": s.id, "title": s.title, "text": s.text} for s in self.sections],
+            "items": items,
+        }
+
+    def read(self, answers: Mapping[str, object]) -> tuple[set[str], dict[str, object]]:
+        """Validate ``answers``: the ticked check ids, and the field values given (by field id)."""
+        check_answer_keys(answers, self.item_ids())
+        ticked: set[str] = set()
+        for c in self.checks:
+            value = answers.get(c.id)
+            if value is None:
+                continue
+            if not isinstance(value, bool):
+                raise AnswerError(f"item {c.id!r}: expected true or false, got {_json_type(value)}")
+            if value:
+                ticked.add(c.id)
+        values: dict[str, object] = {}
+        for f in self.fields:
+            value = answers.get(f.id)
+            if value is None:
+                continue
+            values[f.id] = _read_field(f, value)
+        return ticked, values
+
+    def progress(self, ticked: set[str], source: str) -> tuple[list[JSONObject], list[str]]:
+        """Per-section feedback items and the ids still open, in published order."""
+        items: list[JSONObject] = []
+        still_open: list[str] = []
+        for section in self.sections:
+            checks = self.section_checks(section.id)
+            if not checks:
+                continue
+            done = [c for c in checks if c.id in ticked]
+            missing = [c for c in checks if c.id not in ticked]
+            still_open.extend(c.id for c in missing)
+            if not missing:
+                status, message = "correct", "Everything in this part is ticked."
+            elif done:
+                status, message = "partial", "Still open: " + "; ".join(c.prompt for c in missing)
+            else:
+                status, message = "info", "Nothing ticked yet in this part."
+            items.append(
+                {
+                    "id": section.id,
+                    "status": status,
+                    "label": f"{section.title}: {len(done)} of {len(checks)} ticked",
+                    "message": message,
+                    "ticked": [c.id for c in done],
+                    "open": [c.id for c in missing],
+                    "source": source,
+                }
+            )
+        return items, still_open
+
+
+def _read_field(f: Field, value: object) -> object:
+    if f.type == "text":
+        if not isinstance(value, str):
+            raise AnswerError(f"item {f.id!r}: expected text, got {_json_type(value)}")
+        return value
+    if f.type == "date":
+        return read_date(f.id, value)
+    if f.type == "number":
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise AnswerError(f"item {f.id!r}: expected a number, got {_json_type(value)}")
+        return value
+    if not isinstance(value, str):
+        raise AnswerError(f"item {f.id!r}: expected one option id as a string, got {_json_type(value)}")
+    offered = [k for k, _ in f.options]
+    if value not in offered:
+        raise AnswerError(f"item {f.id!r}: option {value!r} is not offered (offered: {', '.join(offered)})")
+    return value
+
+
+def read_date(ident: str, value: object) -> datetime.date:
+    """A ``YYYY-MM-DD`` answer as a date, or :class:`AnswerError`."""
+    if not isinstance(value, str):
+        raise AnswerError(f"item {ident!r}: expected a date as YYYY-MM-DD, got {_json_type(value)}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise AnswerError(f"item {ident!r}: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def tick_summary(ticked: int, total: int) -> str:
+    """One sentence on overall progress."""
+    if total and ticked == total:
+        return f"All {total} items are ticked."
+    if ticked == 0:
+        return f"Nothing ticked yet: {total} items are open. Tick what is done; the ticks stay on this device."
+    return f"{ticked} of {total} items ticked; {total - ticked} still open (listed below by part)."
+
+
+def parse_body(table: Table, fixed_fields: Sequence[Field] = ()) -> Body:
+    """Read ``intro``, ``notes``, ``sections``, ``fields`` and ``items`` from a checklist table.
+
+    ``fixed_fields`` are fields a kind generates itself (they take part in the id checks).
+    """
+    intro = table.opt_text("intro")
+    notes = table.texts("notes", required=False)
+    section_tables = table.tables("sections")
+    section_ids = unique_ids(section_tables, table)
+    sections = []
+    for t in section_tables:
+        sections.append(Section(id=t.ident(), title=t.text("title"), text=t.opt_text("text")))
+        t.finish()
+    fields = list(fixed_fields)
+    field_tables = table.tables("fields", required=False)
+    unique_ids(field_tables, table)
+    for t in field_tables:
+        kind = t.choice("type", FIELD_TYPES)
+        options: list[tuple[str, str]] = []
+        if kind == "single":
+            option_tables = t.tables("options")
+            unique_ids(option_tables, t)
+            for o in option_tables:
+                options.append((o.ident(), o.text("label")))
+                o.finish()
+        section = t.opt_text("section")
+        if section and section not in section_ids:
+            raise t.error("section", f"unknown section {section!r} (sections: {', '.join(section_ids)})")
+        fields.append(Field(id=t.ident(), type=kind, prompt=t.text("prompt"), hint=t.opt_text("hint"),
+                            section=section, options=tuple(options)))
+        t.finish()
+    check_tables = table.tables("items", required=not fixed_fields)
+    unique_ids(check_tables, table)
+    checks = []
+    for t in check_tables:
+        t.choice("type", ["check"], "check")
+        checks.append(Check(id=t.ident(), section=t.choice("section", section_ids), prompt=t.text("prompt"),
+                            hint=t.opt_text("hint")))
+        t.finish()
+    ids = [f.id for f in fields] + [c.id for c in checks] + section_ids
+    seen: set[str] = set()
+    for ident in ids:
+        if ident in seen:
+            raise table.error("items", f"id {ident!r} is used twice (fields, items and sections share one id space)")
+        seen.add(ident)
+    return Body(intro=intro, sections=tuple(sections), checks=tuple(checks), fields=tuple(fields),
+                notes=tuple(notes))
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A procedure checklist: ticks by section, plus page-only fields."""
+
+    id: str
+    title: str
+    source: str
+    body: Body
+    kind: str = KIND
+
+    def describe(self) -> JSONObject:
+        """Fields first, then every check item under its section."""
+        return self.body.describe(Common(self.id, self.title, self.source), self.kind)
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """What is ticked and what is still open, per section. Field values are checked, never echoed."""
+        ticked, _values = self.body.read(answers)
+        items, still_open = self.body.progress(ticked, self.source)
+        total = len(self.body.checks)
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "summary": tick_summary(len(ticked), total),
+            "ticked": len(ticked),
+            "total": total,
+            "open": still_open,
+            "complete": not still_open,
+            "items": items,
+            "notes": list(self.body.notes),
+        }
+
+
+def parse(table: Table, common: Common) -> Checklist:
+    """Build a :class:`Checklist` from its definition table; ``common`` holds the shared fields."""
+    body = parse_body(table)
+    for section in body.sections:
+        if not body.section_checks(section.id):
+            raise table.error("sections", f"section {section.id!r} has no items")
+    table.finish()
+    return Checklist(id=common.id, title=common.title, source=common.source, body=body)
