@@ -132,11 +132,12 @@ def report(samples: Samples, runs: int) -> str:
     ]
     for name, values in samples.values.items():
         median = statistics.median(values)
-        unit_bytes = name.endswith("bytes")
-        shown = f"{median / 1024:,.0f} KiB" if unit_bytes else f"{median:,.0f} ms" if median >= 10 else f"{median:.1f} ms"
-        spread = (
-            f"{min(values) / 1024:,.0f}–{max(values) / 1024:,.0f} KiB" if unit_bytes else f"{min(values):.1f}–{max(values):.1f} ms"
-        )
+        if name.endswith("bytes"):
+            shown = f"{median / 1024:,.0f} KiB"
+            spread = f"{min(values) / 1024:,.0f}–{max(values) / 1024:,.0f} KiB"
+        else:
+            shown = f"{median:,.0f} ms" if median >= 10 else f"{median:.1f} ms"
+            spread = f"{min(values):.1f}–{max(values):.1f} ms"
         lines.append(f"  {name:<40} {shown:>12}   ({spread})")
     return "\n".join(lines)
 

@@ -58,7 +58,7 @@ def handle(request_json: str) -> str:
         if not isinstance(request, Mapping):
             raise SelfcheckError("the request must be a JSON object")
         op = request.get("op")
-        if op not in OPERATIONS:
+        if not isinstance(op, str) or op not in OPERATIONS:
             raise SelfcheckError(f"unknown operation {op!r}")
         response: JSONObject = {"ok": True, "result": OPERATIONS[op](request)}
     except json.JSONDecodeError as exc:

@@ -13,7 +13,7 @@ checklist kinds that add logic (support plan, timeline, health insurance).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._base import Common, JSONObject
@@ -200,11 +200,8 @@ def tick_summary(ticked: int, total: int) -> str:
     return f"{ticked} of {total} items ticked; {total - ticked} still open (listed below by part)."
 
 
-def parse_body(table: Table, fixed_fields: Sequence[Field] = ()) -> Body:
-    """Read ``intro``, ``notes``, ``sections``, ``fields`` and ``items`` from a checklist table.
-
-    ``fixed_fields`` are fields a kind generates itself (they take part in the id checks).
-    """
+def parse_body(table: Table, items_required: bool = True) -> Body:
+    """Read ``intro``, ``notes``, ``sections``, ``fields`` and ``items`` from a checklist table."""
     intro = table.opt_text("intro")
     notes = table.texts("notes", required=False)
     section_tables = table.tables("sections")
@@ -213,7 +210,7 @@ def parse_body(table: Table, fixed_fields: Sequence[Field] = ()) -> Body:
     for t in section_tables:
         sections.append(Section(id=t.ident(), title=t.text("title"), text=t.opt_text("text")))
         t.finish()
-    fields = list(fixed_fields)
+    fields = []
     field_tables = table.tables("fields", required=False)
     unique_ids(field_tables, table)
     for t in field_tables:
@@ -231,7 +228,7 @@ def parse_body(table: Table, fixed_fields: Sequence[Field] = ()) -> Body:
         fields.append(Field(id=t.ident(), type=kind, prompt=t.text("prompt"), hint=t.opt_text("hint"),
                             section=section, options=tuple(options)))
         t.finish()
-    check_tables = table.tables("items", required=not fixed_fields)
+    check_tables = table.tables("items", required=items_required)
     unique_ids(check_tables, table)
     checks = []
     for t in check_tables:
@@ -239,14 +236,29 @@ def parse_body(table: Table, fixed_fields: Sequence[Field] = ()) -> Body:
         checks.append(Check(id=t.ident(), section=t.choice("section", section_ids), prompt=t.text("prompt"),
                             hint=t.opt_text("hint")))
         t.finish()
-    ids = [f.id for f in fields] + [c.id for c in checks] + section_ids
+    body = Body(intro=intro, sections=tuple(sections), checks=tuple(checks), fields=tuple(fields),
+                notes=tuple(notes))
+    check_unique(body, table)
+    return body
+
+
+def check_unique(body: Body, table: Table) -> None:
+    """Fields, check items and sections share one id space: fail on the first id used twice."""
     seen: set[str] = set()
-    for ident in ids:
+    for ident in [*body.item_ids(), *(s.id for s in body.sections)]:
         if ident in seen:
             raise table.error("items", f"id {ident!r} is used twice (fields, items and sections share one id space)")
         seen.add(ident)
-    return Body(intro=intro, sections=tuple(sections), checks=tuple(checks), fields=tuple(fields),
-                notes=tuple(notes))
+
+
+def field_of_type(body: Body, table: Table, ident: str, kind: str) -> Field:
+    """The field ``ident``, which a kind's logic needs, with type ``kind`` (else a definition error)."""
+    for f in body.fields:
+        if f.id == ident:
+            if f.type != kind:
+                raise table.error("fields", f"field {ident!r} must have type {kind!r} (got {f.type!r})")
+            return f
+    raise table.error("fields", f"this kind needs a field with id {ident!r} and type {kind!r}")
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ def read_json_argument(path: str, stdin: TextIO) -> object:
         text = stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
         raise SelfcheckError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        where = "standard input" if path == "-" else path
+        raise SelfcheckError(f"{where} is not valid JSON: it is not UTF-8 text") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

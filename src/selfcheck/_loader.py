@@ -47,6 +47,8 @@ def read_toml(path: Path) -> dict[str, object]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise DefinitionError(str(path), f"invalid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise DefinitionError(str(path), "invalid TOML: the file is not UTF-8 text") from None
     except OSError as exc:
         raise DefinitionError(str(path), f"cannot be read: {exc.strerror}") from None
 
