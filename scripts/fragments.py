@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import paths
+from . import onboarding, paths
 
 #: The label of the submit button for each kind (presentation only).
 SUBMIT_LABELS = {
@@ -179,4 +179,5 @@ def run(out: Path = paths.FRAGMENTS) -> Catalogue:
     """Validate every definition and write the exercise fragments."""
     catalogue = load_catalogue(paths.EXERCISES)
     write_fragments(catalogue, out)
+    onboarding.write(out)
     return catalogue

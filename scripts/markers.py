@@ -3,7 +3,7 @@
 The only MkDocs-facing glue of the build: a plain Markdown extension (no MkDocs
 plugin API). A marker stands alone on its line. ``{{ exercise ID }}`` becomes
 ``build/fragments/exercise/ID.html``; a marker without an argument becomes
-``build/fragments/NAME.html``. The fragments are written beforehand by
+``build/fragments/NAME.html`` (or ``NAME.md``: Markdown, parsed with the page). The fragments are written beforehand by
 ``scripts.fragments``. An unknown marker name or a missing fragment raises, so
 the build fails instead of rendering nothing.
 """
@@ -46,7 +46,9 @@ def fragment_path(fragments: Path, body: str) -> Path:
     if len(args) != (1 if wants_arg else 0):
         usage = f"{{{{ {name} ID }}}}" if wants_arg else f"{{{{ {name} }}}}"
         raise MarkerError(f"marker '{{{{ {body} }}}}' must be written {usage}")
-    path = fragments / name / f"{args[0]}.html" if wants_arg else fragments / f"{name}.html"
+    base = fragments / name / args[0] if wants_arg else fragments / name
+    markdown = base.with_name(base.name + ".md")
+    path = markdown if markdown.is_file() else base.with_name(base.name + ".html")
     if not path.is_file():
         raise MarkerError(f"marker '{{{{ {body} }}}}' has nothing to show: no fragment {path.name} (unknown id?)")
     return path
@@ -68,8 +70,12 @@ class MarkerPreprocessor(Preprocessor):
                 in_code = not in_code
             match = None if in_code else MARKER_LINE.match(line)
             if match:
-                html = fragment_path(self.fragments, match.group("body")).read_text(encoding="utf-8")
-                out.extend(["", self.md.htmlStash.store(html), ""])
+                path = fragment_path(self.fragments, match.group("body"))
+                text = path.read_text(encoding="utf-8")
+                if path.suffix == ".md":  # Markdown fragments are parsed with the page (links checked)
+                    out.extend(["", *text.splitlines(), ""])
+                else:  # HTML fragments are stashed so Markdown never touches them
+                    out.extend(["", self.md.htmlStash.store(text), ""])
                 continue
             if not in_code and ANY_MARKER.search(line):
                 raise MarkerError(f"marker not alone on its line: {line.strip()!r}")

@@ -147,7 +147,9 @@ class Cbi:
             needs = ", ".join(
                 f"{s.min_answered} of {len(self.scale_items(s.id))} for {s.title.lower()}" for s in self.scales
             )
-            raise AnswerError(f"no questions answered: answer at least half of a scale's questions to score it ({needs})")
+            raise AnswerError(
+                f"no questions answered: answer at least half of a scale's questions to score it ({needs})"
+            )
         return chosen
 
     def score(self, answers: Mapping[str, object]) -> JSONObject:
@@ -215,71 +217,42 @@ class Cbi:
             "notes": [self.interpretation, *self.notes],
         }
 
-    def paper_key(self) -> JSONObject:
-        """A manual scoring key for the paper version, built from the same definition."""
-        response_scales = []
-        for rs in self.response_scales:
-            numbers = [i.number for i in self.items if i.response.id == rs.id]
-            response_scales.append(
-                {
-                    "id": rs.id,
-                    "title": rs.title,
-                    "options": [{"id": o.id, "label": o.label, "points": o.points} for o in rs.options],
-                    "items": numbers,
-                }
-            )
-        items = [
-            {
-                "id": i.choice.id,
-                "number": i.number,
-                "prompt": i.choice.prompt,
-                "scale": i.scale,
-                "response_scale": i.response.id,
-                "reverse": i.reverse,
-                "options": [
-                    {"id": o.id, "label": o.label, "points": i.points(o.id)} for o in i.response.options
-                ],
-            }
-            for i in self.items
-        ]
-        scales = [
-            {
-                "id": s.id,
-                "title": s.title,
-                "items": [i.number for i in self.scale_items(s.id)],
-                "min_answered": s.min_answered,
-            }
-            for s in self.scales
-        ]
-        reversed_items = [i for i in self.items if i.reverse]
-        steps = ["Give each answer the points shown next to it in the key."]
-        for i in reversed_items:
-            labels = ", ".join(f"{o.label} = {i.points(o.id)}" for o in i.response.options)
-            steps.append(f"Question {i.number} is reverse-scored: {labels}.")
+    def scoring_key(self) -> dict[str, object]:
+        """The manual scoring key of the paper version, built from the same definition.
+
+        One row per question in published order, with the points of every answer
+        (mirrored for a reverse-scored question), then the steps to score by hand.
+        """
+        titles = {s.id: s.title for s in self.scales}
+        rows: list[list[str]] = []
+        for i in self.items:
+            points = " · ".join(f"{o.label} = {i.points(o.id)}" for o in i.response.options)
+            if i.reverse:
+                points += " (reverse-scored)"
+            rows.append([str(i.number), i.choice.prompt, titles[i.scale], points])
+        notes = ["Give each answer the points shown in its row."]
+        for i in self.items:
+            if i.reverse:
+                notes.append(
+                    f"Question {i.number} is reverse-scored: the first answer is worth "
+                    f"{i.points(i.response.options[0].id)} points and the last "
+                    f"{i.points(i.response.options[-1].id)}."
+                )
         for s in self.scales:
             its = self.scale_items(s.id)
-            steps.append(
-                f"{s.title} (questions {its[0].number}-{its[-1].number}): add the points of the questions answered "
-                f"and divide by the number answered. With fewer than {s.min_answered} of {len(its)} answered, "
-                "the scale has no score."
+            notes.append(
+                f"{s.title} (questions {its[0].number} to {its[-1].number}): add the points of the questions "
+                f"answered and divide by the number answered. If fewer than {s.min_answered} of its "
+                f"{len(its)} questions are answered, this part has no score."
             )
-        steps.append("There is no total score: read each scale on its own 0-100 line.")
-        steps.append(
-            "Bands: "
-            + "; ".join(f"{b.min} and above: {b.label} ({b.source})" for b in self.bands)
-            + "."
-        )
+        notes.append("There is no total score: read each part on its own line from 0 to 100.")
+        notes.extend(f"{b.label}: {b.text} (Source: {b.source}.)" for b in self.bands)
+        notes.extend([self.interpretation, self.citation])
         return {
-            "exercise": self.id,
-            "kind": self.kind,
-            "title": self.title,
-            "citation": self.citation,
-            "response_scales": response_scales,
-            "items": items,
-            "scales": scales,
-            "bands": [{"min": b.min, "label": b.label, "text": b.text, "source": b.source} for b in self.bands],
-            "steps": steps,
-            "notes": [self.interpretation, *self.notes],
+            "title": f"Scoring key: {self.title}",
+            "header": ["No.", "Question", "Part", "Points for each answer"],
+            "rows": rows,
+            "notes": notes,
         }
 
 
@@ -350,7 +323,7 @@ def parse(table: Table, common: Common) -> Cbi:
     unique_ids(item_tables, table)
     items = []
     for number, t in enumerate(item_tables, start=1):
-        scale = t.choice("scale", scale_ids)
+        scale_id = t.choice("scale", scale_ids)
         response_id = t.choice("response", list(response_scales))
         response = response_scales[response_id]
         choice = ChoiceItem(
@@ -359,7 +332,7 @@ def parse(table: Table, common: Common) -> Cbi:
             prompt=t.text("prompt"),
             options=tuple(Option(id=o.id, label=o.label) for o in response.options),
         )
-        items.append(CbiItem(number, choice, scale, response, t.boolean("reverse", False)))
+        items.append(CbiItem(number, choice, scale_id, response, t.boolean("reverse", False)))
         t.finish()
     for scale in scales:
         count = sum(1 for i in items if i.scale == scale.id)

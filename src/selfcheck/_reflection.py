@@ -144,7 +144,8 @@ class Reflection:
             summary = self.none_message
         else:
             noun = "sign" if total == 1 else "signs"
-            summary = f"You ticked {total} {noun} of {len(self.signs)}. {self.talk_message if talk else self.some_message}"
+            follow = self.talk_message if talk else self.some_message
+            summary = f"You ticked {total} {noun} of {len(self.signs)}. {follow}"
         return {
             "exercise": self.id,
             "kind": self.kind,
@@ -154,43 +155,44 @@ class Reflection:
             "suggest_talking": talk,
             "items": items,
             "strategies": [self._strategy_json(self.strategy(k)) for k in pointed],
-            "notes": list(self.notes),
+            "notes": [
+                *(f"{s.title}: {s.text} (Source: {s.source}.)" for s in map(self.strategy, pointed)),
+                *self.notes,
+            ],
         }
 
     @staticmethod
     def _strategy_json(s: Strategy) -> JSONObject:
         return {"id": s.id, "title": s.title, "text": s.text, "source": s.source}
 
-    def paper_key(self) -> JSONObject:
-        """The paper form's key: how to count by hand, the domains, and where each points."""
-        domains = []
+    def scoring_key(self) -> dict[str, object]:
+        """The paper version's key: one row per group of signs, then how to count by hand."""
+        rows: list[list[str]] = []
         for d in self.domains:
-            domains.append(
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "signs": [s.prompt for s in self.domain_signs(d.id)],
-                    "threshold": d.threshold,
-                    "strategies": [self.strategy(k).title for k in d.strategies],
-                }
+            signs = self.domain_signs(d.id)
+            rows.append(
+                [
+                    d.title,
+                    f"___ of {len(signs)}",
+                    "; ".join(self.strategy(k).title for k in d.strategies),
+                ]
             )
-        steps = [
-            "Count the signs you ticked in each group.",
-            "For each group with at least one sign ticked, read the prevention strategies listed for it.",
+        notes = [
+            "Count the signs you ticked in each group and write the number in its row.",
+            "For each group with at least one sign ticked, read the prevention strategies in its row.",
             f"Add up all the signs you ticked. With {self.talk_threshold} or more: {self.talk_message}",
+            f"With one to {self.talk_threshold - 1}: {self.some_message}"
+            if self.talk_threshold > 1
+            else f"With one or more: {self.talk_message}",
             f"With none ticked: {self.none_message}",
+            *(f"{s.title}: {s.text} (Source: {s.source}.)" for s in self.strategies),
+            *self.notes,
         ]
         return {
-            "exercise": self.id,
-            "kind": self.kind,
-            "title": self.title,
-            "source": self.source,
-            "intro": self.intro,
-            "domains": domains,
-            "talk_threshold": self.talk_threshold,
-            "strategies": [self._strategy_json(s) for s in self.strategies],
-            "steps": steps,
-            "notes": list(self.notes),
+            "title": f"Counting key: {self.title}",
+            "header": ["Group of signs", "Signs ticked", "Prevention strategies that fit"],
+            "rows": rows,
+            "notes": notes,
         }
 
 

@@ -1,0 +1,137 @@
+"""Renewing health-insurance status (kind ``insurance-route``): which route applies (SOP step 8).
+
+Two questions decide the route. Was there a gap in health insurance (more than
+``abroad_days`` days outside the country, or contributions unpaid for another
+reason)? Does the person meet the conditions for social benefits under the
+Social Assistance Act? If they do, contributions are covered by the state
+budget after an application to the Social Assistance Directorate at the current
+address. If not, and there was a gap, status is renewed after ``insured_months``
+consecutive months insured or a lump-sum payment of ``lump_sum`` monthly
+contributions. The numbers come from the definition.
+
+The definition must declare the fields ``days-abroad`` (number),
+``unpaid-other`` (single: yes/no) and ``benefits`` (single: yes/no/unsure).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ._base import Common, JSONObject
+from ._checklist import Body, field_of_type, parse_body, tick_summary
+from ._errors import AnswerError
+from ._fields import Table
+
+KIND = "insurance-route"
+
+ABROAD = "days-abroad"
+UNPAID = "unpaid-other"
+BENEFITS = "benefits"
+
+ROUTES = ("budget", "renewal", "check-benefits", "no-gap", "unknown")
+
+
+@dataclass(frozen=True)
+class InsuranceRoute:
+    """The health-insurance checklist and its route finder."""
+
+    id: str
+    title: str
+    source: str
+    body: Body
+    abroad_days: int
+    insured_months: int
+    lump_sum: int
+    kind: str = KIND
+
+    def describe(self) -> JSONObject:
+        """The two questions and the steps, as a checklist."""
+        return self.body.describe(Common(self.id, self.title, self.source), self.kind)
+
+    def route(self, values: Mapping[str, object]) -> tuple[str, str]:
+        """The route id and its explanation, from the answers to the questions."""
+        days = values.get(ABROAD)
+        if isinstance(days, (int, float)) and days < 0:
+            raise AnswerError(f"item {ABROAD!r}: the number of days cannot be negative")
+        unpaid = values.get(UNPAID)
+        benefits = values.get(BENEFITS)
+        long_abroad = isinstance(days, (int, float)) and days > self.abroad_days
+        gap: bool | None
+        if long_abroad or unpaid == "yes":
+            gap = True
+        elif days is not None and unpaid == "no":
+            gap = False
+        else:
+            gap = None
+        renewal = (
+            f"Health-insurance status can be renewed after {self.insured_months} consecutive months of being insured "
+            f"again, or at once by a lump-sum payment of {self.lump_sum} monthly health contributions."
+        )
+        budget = (
+            "The health-insurance contributions are covered by the state (republican) budget. The person applies "
+            "to the Social Assistance Directorate for their current address."
+        )
+        if benefits == "yes":
+            return "budget", budget
+        if gap is True and benefits == "no":
+            return "renewal", renewal
+        if gap is True:
+            return "check-benefits", (
+                "First find out whether the person meets the conditions for social benefits under the Social "
+                f"Assistance Act (ask the Social Assistance Directorate). If yes: {budget} If not: {renewal}"
+            )
+        if gap is False:
+            return "no-gap", (
+                f"With no more than {self.abroad_days} days abroad and no unpaid contributions, step 8 does not "
+                "call for a renewal. Check the person's insurance status with the health-insurance fund if unsure."
+            )
+        return "unknown", (
+            f"Answer the questions: how many days the person was outside the country (more than {self.abroad_days} "
+            "counts as a long absence), whether contributions went unpaid for another reason, and whether the "
+            "person meets the conditions for social benefits."
+        )
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """The route that applies, plus the ticked and open steps."""
+        ticked, values = self.body.read(answers)
+        route, message = self.route(values)
+        items, still_open = self.body.progress(ticked, self.source)
+        status = "warning" if route in ("unknown", "check-benefits") else "info"
+        labels = {
+            "budget": "Route: contributions paid by the state budget",
+            "renewal": f"Route: {self.insured_months} months insured or {self.lump_sum} contributions at once",
+            "check-benefits": "Route: check eligibility for social benefits first",
+            "no-gap": "No renewal needed under step 8",
+            "unknown": "Route not yet known",
+        }
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "route": route,
+            "summary": f"{labels[route]}. {tick_summary(len(ticked), len(self.body.checks))}",
+            "open": still_open,
+            "complete": not still_open,
+            "items": [{"id": "route", "status": status, "label": labels[route], "message": message,
+                       "source": self.source}, *items],
+            "notes": list(self.body.notes),
+        }
+
+
+def parse(table: Table, common: Common) -> InsuranceRoute:
+    """Build an :class:`InsuranceRoute` from its definition table; ``common`` holds the shared fields."""
+    abroad_days = table.integer("abroad_days")
+    insured_months = table.integer("insured_months")
+    lump_sum = table.integer("lump_sum")
+    for name, value in (("abroad_days", abroad_days), ("insured_months", insured_months), ("lump_sum", lump_sum)):
+        if value < 1:
+            raise table.error(name, "must be at least 1")
+    body = parse_body(table)
+    field_of_type(body, table, ABROAD, "number")
+    for ident, options in ((UNPAID, {"yes", "no"}), (BENEFITS, {"yes", "no", "unsure"})):
+        offered = {k for k, _ in field_of_type(body, table, ident, "single").options}
+        if offered != options:
+            raise table.error("fields", f"field {ident!r} must offer exactly the options {', '.join(sorted(options))}")
+    table.finish()
+    return InsuranceRoute(id=common.id, title=common.title, source=common.source, body=body,
+                          abroad_days=abroad_days, insured_months=insured_months, lump_sum=lump_sum)

@@ -1,0 +1,57 @@
+"""Every page of the built site in Chromium: no request leaves 127.0.0.1, no console errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Watch
+from playwright.sync_api import Page
+
+from support import wait_ready
+
+
+def site_pages(site: Path) -> list[str]:
+    """Site-relative URLs of every HTML page of the built site (directory URLs)."""
+    pages = []
+    for index in sorted(site.rglob("index.html")):
+        relative = index.parent.relative_to(site).as_posix()
+        if relative.startswith("assets"):
+            continue
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def test_site_has_pages(built_site: Path) -> None:
+    """The crawl below really covers the site: home, modules and the 404 page are found."""
+    pages = site_pages(built_site)
+    assert "" in pages
+    assert "modules/01-what-trafficking-is/" in pages
+    assert len(pages) >= 10
+
+
+def test_every_page_stays_on_the_origin(page: Page, site_url: str, built_site: Path, watch: Watch) -> None:
+    """Each page (with its exercise runtime) requests nothing from another host and logs no error.
+
+    Pages without an exercise must load no part of Pyodide.
+    """
+    for path in site_pages(built_site):
+        before = len(watch.requests)
+        page.goto(site_url + path, wait_until="networkidle")
+        exercises = page.locator("[data-exercise]")
+        if exercises.count():
+            wait_ready(page, exercises.first.get_attribute("data-exercise") or "")
+        else:
+            loaded = watch.requests[before:]
+            assert not [url for url in loaded if "/assets/pyodide/" in url], f"{path} loaded Pyodide"
+        assert watch.foreign(site_url) == [], f"{path} requested another host"
+        assert watch.errors == [], f"{path}: console errors {watch.errors}"
+
+
+@pytest.mark.parametrize("path", ["", "modules/01-what-trafficking-is/"])
+def test_page_prints_without_navigation(page: Page, site_url: str, path: str) -> None:
+    """In print media the site header, navigation sidebars and search are hidden."""
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} shows when printing {path or 'home'}"

@@ -1,0 +1,61 @@
+"""Onboarding progress in Chromium: kept only in this browser, shown on the path page, clearable."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page
+
+from support import cli_json, wait_ready
+
+KEY = "selfcheck:progress"
+
+
+def correct_answers(exercise: str) -> dict[str, object]:
+    """Answers that pass a knowledge check, taken from the definition's answer key via the CLI.
+
+    Each item's expected option ids are reported by ``score`` for an empty-ish attempt, so the
+    test never hard-codes an answer key.
+    """
+    described = cli_json("describe", exercise)
+    first = {item["id"]: item["options"][0]["id"] if item["type"] == "single" else [item["options"][0]["id"]]
+             for item in described["items"]}
+    result = cli_json("score", exercise, "-", stdin=json.dumps(first))
+    types = {item["id"]: item["type"] for item in described["items"]}
+    return {item["id"]: item["expected"][0] if types[item["id"]] == "single" else item["expected"]
+            for item in result["items"]}
+
+
+def test_visit_and_pass_show_on_the_path(page: Page, site_url: str) -> None:
+    """Visiting module 1 and passing its check is shown on the onboarding page; clearing resets it."""
+    answers = correct_answers("palermo-definition")
+    assert cli_json("score", "palermo-definition", "-", stdin=json.dumps(answers))["passed"] is True
+    page.goto(site_url + "onboarding/")
+    visited = page.locator('[data-progress-visited="modules/01-what-trafficking-is/"]')
+    passed = page.locator('[data-progress-passed="palermo-definition"]')
+    assert visited.inner_text() == "not yet"
+    page.goto(site_url + "modules/01-what-trafficking-is/")
+    root = page.locator('[data-exercise="palermo-definition"]')
+    for item, chosen in answers.items():
+        for option in [chosen] if isinstance(chosen, str) else chosen:
+            root.locator(f'[data-item="{item}"] input[value="{option}"]').check()
+    wait_ready(page, "palermo-definition")
+    root.locator('button[type="submit"]').click()
+    root.locator("[data-exercise-result] .sc-summary").wait_for()
+    page.goto(site_url + "onboarding/")
+    assert visited.inner_text().startswith("visited ")
+    assert passed.inner_text().startswith("passed ")
+    page.locator("[data-progress-clear]").click()
+    assert visited.inner_text() == "not yet"
+    assert passed.inner_text() == "not yet"
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+
+
+def test_corrupt_progress_is_reset_with_a_message(page: Page, site_url: str) -> None:
+    """Damaged or old-version stored progress is discarded with a visible message, not a broken page."""
+    page.goto(site_url + "onboarding/")
+    for bad in ("{not json", json.dumps({"v": 0, "visited": {}, "passed": {}})):
+        page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, bad])
+        page.reload()
+        assert "reset" in page.locator("[data-progress-message]").inner_text()
+        assert page.evaluate(f"localStorage.getItem('{KEY}')") is None

@@ -1,0 +1,112 @@
+// Onboarding progress, kept only in this browser: modules visited and knowledge checks passed.
+// Loaded on every page (a few hundred bytes of work, no Pyodide). "Passed" is what selfcheck
+// returned for a knowledge check; this file never decides it.
+
+const KEY = "selfcheck:progress";
+const VERSION = 1;
+const SITE_ROOT = new URL("../../", import.meta.url);
+
+function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function empty() {
+  return { v: VERSION, visited: {}, passed: {} };
+}
+
+/** Read stored progress; anything unreadable or from another version is reset, with a notice. */
+function load() {
+  let raw = null;
+  try {
+    raw = window.localStorage.getItem(KEY);
+  } catch {
+    return { data: empty(), notice: "This browser does not allow the site to remember progress." };
+  }
+  if (raw === null) return { data: empty(), notice: "" };
+  try {
+    const data = JSON.parse(raw);
+    const valid =
+      data && data.v === VERSION && typeof data.visited === "object" && typeof data.passed === "object" &&
+      data.visited !== null && data.passed !== null;
+    if (valid) return { data, notice: "" };
+  } catch {
+    // fall through to the reset below
+  }
+  try {
+    window.localStorage.removeItem(KEY);
+  } catch {
+    // storage unavailable: nothing to reset
+  }
+  return { data: empty(), notice: "Stored progress could not be read (damaged or from an older version) and was reset." };
+}
+
+function save(data) {
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(data));
+  } catch {
+    // private mode or storage full: progress simply is not remembered
+  }
+}
+
+function pagePath() {
+  const here = new URL(window.location.href);
+  if (!here.href.startsWith(SITE_ROOT.href)) return null;
+  return here.pathname.slice(SITE_ROOT.pathname.length).replace(/index\.html$/, "");
+}
+
+function recordVisit() {
+  const path = pagePath();
+  if (!path || !/^modules\/[^/]+\/$/.test(path)) return;
+  const { data } = load();
+  if (!data.visited[path]) {
+    data.visited[path] = today();
+    save(data);
+  }
+}
+
+function recordResults() {
+  document.addEventListener("selfcheck:result", (event) => {
+    const root = event.target.closest("[data-exercise]");
+    const response = event.detail;
+    if (!root || root.dataset.exerciseKind !== "quiz" || !response || !response.ok) return;
+    if (response.result.passed !== true) return;
+    const { data } = load();
+    data.passed[root.dataset.exercise] = today();
+    save(data);
+  });
+}
+
+function showProgress() {
+  const box = document.querySelector("[data-progress]");
+  if (!box) return;
+  const message = box.querySelector("[data-progress-message]");
+  const render = () => {
+    const { data, notice } = load();
+    for (const cell of box.querySelectorAll("[data-progress-visited]")) {
+      const date = data.visited[cell.dataset.progressVisited];
+      cell.textContent = date ? "visited " + date : "not yet";
+    }
+    for (const cell of box.querySelectorAll("[data-progress-passed]")) {
+      const date = data.passed[cell.dataset.progressPassed];
+      cell.textContent = date ? "passed " + date : "not yet";
+    }
+    if (notice && message) message.textContent = notice;
+  };
+  render();
+  const clear = box.querySelector("[data-progress-clear]");
+  if (clear) {
+    clear.addEventListener("click", () => {
+      try {
+        window.localStorage.removeItem(KEY);
+      } catch {
+        // nothing stored
+      }
+      render();
+      if (message) message.textContent = "Your progress has been cleared from this browser.";
+    });
+  }
+}
+
+recordVisit();
+recordResults();
+showProgress();
