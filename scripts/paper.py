@@ -158,6 +158,8 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
         parts.append(
             f'<section class="sc-paper-section"><h3>{escape(section["title"])}</h3>{text}{listing}</section>'
         )
+    if grid:  # the grid comes right after the loose fields (case reference, date), before other sections
+        parts.insert(1 if parts and parts[0].startswith('<div class="sc-paper-fields">') else 0, grid)
     intro = f'<p class="sc-paper-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
     notes = f'<div class="sc-paper-notes"><p class="sc-paper-label">Notes</p>{_lines(3)}</div>'
     signature = (
@@ -172,7 +174,7 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
         f'<article class="sc-paper" data-paper="{escape(exercise.id)}" data-site="{escape(site)}">'
         f'<header class="sc-paper-head"><h2 class="sc-paper-title">{escape(exercise.title)}</h2>'
         f'<p class="sc-paper-source">Source: {escape(exercise.source)}</p></header>'
-        f'{intro}{"".join(parts)}{grid}{_key(exercise)}{notes}{signature}{footer}</article>'
+        f'{intro}{"".join(parts)}{_key(exercise)}{notes}{signature}{footer}</article>'
     )
 
 

@@ -125,7 +125,8 @@ def test_unknown_top_level_field(tmp_path: Path) -> None:
 
 def test_unknown_item_field(tmp_path: Path) -> None:
     """A misspelt item field is rejected, naming file, item and field."""
-    items = ITEM.format(item="q1", correct="a", second="b").replace('prompt = "Pick A"', 'prompt = "Pick A"\npromt = "x"')
+    items = ITEM.format(item="q1", correct="a", second="b")
+    items = items.replace('prompt = "Pick A"', 'prompt = "Pick A"\npromt = "x"')
     path = write(tmp_path, "demo.toml", quiz_toml(items=items))
     assert load_error(path) == f"{path}: item 'q1': field 'promt': is not a known field"
 
@@ -148,7 +149,7 @@ def test_wrong_schema_version(tmp_path: Path, schema: str) -> None:
 
 
 def test_schema_must_be_an_integer(tmp_path: Path) -> None:
-    """schema = "1" (a string) is rejected as not an integer."""
+    """A schema given as a string ("1") is rejected as not an integer."""
     path = write(tmp_path, "demo.toml", quiz_toml(schema='"1"'))
     assert load_error(path) == f"{path}: field 'schema': must be an integer"
 
@@ -165,7 +166,7 @@ def test_invalid_id(tmp_path: Path) -> None:
     assert "field 'id': 'Demo' is not a valid id" in load_error(path)
 
 
-def test_parse_definition_checks_before_kind(tmp_path: Path) -> None:
+def test_parse_definition_on_plain_mappings(tmp_path: Path) -> None:
     """parse_definition() works on plain mappings (the browser's path) and uses the given origin in errors."""
     with pytest.raises(DefinitionError) as info:
         parse_definition({"schema": 1, "kind": "quiz"}, "exercise x")

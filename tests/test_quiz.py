@@ -211,7 +211,9 @@ def test_multiple_needs_two_options() -> None:
     data["items"][1]["correct"] = ["x"]
     with pytest.raises(DefinitionError) as info:
         build(data)
-    assert str(info.value) == f"{ORIGIN}: item 'two': field 'options': a multiple-choice question needs at least two options"
+    assert str(info.value) == (
+        f"{ORIGIN}: item 'two': field 'options': a multiple-choice question needs at least two options"
+    )
 
 
 def test_real_knowledge_check_scores_its_own_key() -> None:

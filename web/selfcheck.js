@@ -134,7 +134,8 @@ export function renderResult(region, response) {
   region.append(element("p", "sc-summary", result.summary));
   for (const scale of result.scales || []) {
     const box = element("div", "sc-scale");
-    const shown = scale.score === null || scale.score === undefined ? "no score" : String(scale.score);
+    // the wording of a score (rounding included) comes from Python when it sends "display"
+    const shown = scale.score === null || scale.score === undefined ? "no score" : String(scale.display ?? scale.score);
     const label = element("p", "sc-scale-title");
     label.append(element("strong", null, scale.title + ": "), document.createTextNode(shown));
     box.append(label);
@@ -192,6 +193,14 @@ async function submit(root, form) {
  */
 const EXTENSIONS = {
   // kind: "./file.js"  (filled in as kinds gain browser behaviour)
+  checklist: "./checklist.js",
+  "support-plan": "./checklist.js",
+  timeline: "./checklist.js",
+  "insurance-route": "./checklist.js",
+  cbi: "./wellbeing.js",
+  reflection: "./wellbeing.js",
+  plan: "./wellbeing.js",
+  "distinction-quiz": "./distinction.js",
 };
 
 export const api = { call, whenReady, definitionOf, collectAnswers, renderResult };

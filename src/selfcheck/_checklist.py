@@ -131,11 +131,15 @@ class Body:
             values[f.id] = _read_field(f, value)
         return ticked, values
 
-    def progress(self, ticked: set[str], source: str) -> tuple[list[JSONObject], list[str]]:
-        """Per-section feedback items and the ids still open, in published order."""
+    def progress(
+        self, ticked: set[str], source: str, skip: frozenset[str] = frozenset()
+    ) -> tuple[list[JSONObject], list[str]]:
+        """Per-section feedback items and the ids still open, in published order (sections in ``skip`` left out)."""
         items: list[JSONObject] = []
         still_open: list[str] = []
         for section in self.sections:
+            if section.id in skip:
+                continue
             checks = self.section_checks(section.id)
             if not checks:
                 continue

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from ._base import JSONObject
+from ._classify import classify
 from ._errors import SelfcheckError
 from ._loader import Catalogue, load_catalogue
 
@@ -59,6 +60,13 @@ def _score(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> obj
     return result
 
 
+def _classify(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    facts = read_json_argument(args.facts, stdin)
+    if not isinstance(facts, dict):
+        raise SelfcheckError("facts must be a JSON object mapping fact names to true, false or null")
+    return classify(facts).to_json()
+
+
 Command = Callable[[Catalogue, argparse.Namespace, TextIO], object]
 
 
@@ -76,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("answers")
     p.set_defaults(command=_score)
+    p = sub.add_parser("classify", help="trafficking, smuggling or prostitution from case facts (JSON file, or -)")
+    p.add_argument("facts")
+    p.set_defaults(command=_classify, needs_catalogue=False)
     return parser
 
 
@@ -91,7 +102,8 @@ def main(
     stderr = stderr or sys.stderr
     try:
         args = build_parser().parse_args(argv)
-        catalogue = load_catalogue(Path(args.exercises))
+        needs_catalogue = getattr(args, "needs_catalogue", True)
+        catalogue = load_catalogue(Path(args.exercises)) if needs_catalogue else Catalogue({}, {}, {})
         command: Command = args.command
         output = command(catalogue, args, stdin)
     except SelfcheckError as exc:

@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from . import _cbi, _checklist, _insurance, _quiz, _reflection, _support_plan, _timeline
+from . import _cbi, _checklist, _distinction, _insurance, _plan, _quiz, _reflection, _support_plan, _timeline
 from ._base import SCHEMA_VERSION, Common, Exercise
 from ._errors import DefinitionError, UnknownExerciseError
 from ._fields import Table
@@ -22,10 +22,13 @@ KINDS: dict[str, Parser] = {
     _quiz.KIND: _quiz.parse,
     _cbi.KIND: _cbi.parse,
     _reflection.KIND: _reflection.parse,
+    _plan.KIND: _plan.parse,
     _checklist.KIND: _checklist.parse,
     _support_plan.KIND: _support_plan.parse,
     _timeline.KIND: _timeline.parse,
     _insurance.KIND: _insurance.parse,
+    _distinction.KIND: _distinction.parse,
+    _distinction.AID_KIND: _distinction.parse_aid,
 }
 
 

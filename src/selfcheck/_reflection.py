@@ -125,7 +125,8 @@ class Reflection:
                     if strategy_id not in pointed:
                         pointed.append(strategy_id)
                 titles = ", ".join(self.strategy(k).title for k in domain.strategies)
-                message = f"You noticed: {'; '.join(s.prompt for s in hits)}. Strategies that fit: {titles}."
+                noticed = "; ".join(s.prompt.rstrip(".") for s in hits)
+                message = f"You noticed: {noticed}. Strategies that fit: {titles}."
             else:
                 message = "You ticked none of these signs."
             items.append(

@@ -102,21 +102,24 @@ class SupportPlan:
                 continue
             items.append({"id": need.id, "status": status, "label": label, "message": message,
                           "source": self.source})
-        extra_items, extra_open = self.body.progress(ticked, self.source)
+        extra_items, extra_open = self.body.progress(ticked, self.source, frozenset(n.id for n in self.needs))
         if chosen == 0:
             summary = (
                 "No need is ticked yet. Tick each need that is part of the plan, then fill in who meets it, "
                 "for how long, and how it is monitored."
             )
         elif complete == chosen and not stray:
-            summary = f"All {chosen} needs in the plan have a provider, a duration and a way to monitor them."
-        else:
             summary = (
-                f"{chosen} needs in the plan: {complete} complete, {chosen - complete} still missing a provider, "
+                "The one need in the plan has" if chosen == 1 else f"All {chosen} needs in the plan have"
+            ) + " a provider, a duration and a way to monitor them."
+        else:
+            noun = "need" if chosen == 1 else "needs"
+            summary = (
+                f"{chosen} {noun} in the plan: {complete} complete, {chosen - complete} still missing a provider, "
                 "a duration or monitoring."
             )
             if stray:
-                summary += f" {stray} filled in but not ticked."
+                summary += f" {stray} filled in but not ticked as part of the plan."
         extra_ticks = len(ticked) - chosen
         extra_total = len(self.body.checks) - len(self.needs)
         if extra_total:

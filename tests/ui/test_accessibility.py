@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from playwright.sync_api import Page
-from test_pages import site_pages
 
 from support import wait_ready
+from tests.ui.test_pages import site_pages
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 RUN_AXE = """async () => {

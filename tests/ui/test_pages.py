@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Watch
 from playwright.sync_api import Page
 
 from support import wait_ready
+from tests.ui.conftest import Watch
 
 
 def site_pages(site: Path) -> list[str]:

@@ -1,0 +1,491 @@
+"""Distinction exercises: the scenario quiz (kind ``distinction-quiz``) and the decision aid (kind ``decision-aid``).
+
+The scenario quiz holds a bank of vignettes. Each stores its facts, its expected
+verdict and an explanation naming the deciding element; parsing fails when the
+stored verdict differs from :func:`classify` for the stored facts, so the bank
+can never drift from the logic. The browser shows a random sample (the
+``sample`` bridge operation) and the reader may answer any subset: only the
+answered vignettes are scored.
+
+The decision aid asks the seven fact questions (yes / no / don't know) and
+returns the classification with its reasons and what to find out next.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ._base import Common, JSONObject
+from ._choice import MULTIPLE, SINGLE, ChoiceItem, Option, check_answer_keys
+from ._classify import FACTS, QUESTIONS, SOURCE, UNDETERMINED, VERDICT_LABELS, VERDICTS, classify
+from ._errors import AnswerError, SelfcheckError
+from ._fields import Table, unique_ids
+
+KIND = "distinction-quiz"
+AID_KIND = "decision-aid"
+
+#: The quiz's category options (the verdicts), as readers see them.
+CATEGORY_OPTIONS: tuple[Option, ...] = (
+    Option("trafficking", "Trafficking in human beings"),
+    Option("smuggling", "Migrant smuggling"),
+    Option("prostitution", "Prostitution (an adult's own sex work, no one exploiting them)"),
+    Option("none", "None of these"),
+    Option(UNDETERMINED, "Cannot tell yet: a key fact is unknown"),
+)
+
+#: The elements a reader can mark, and the fact each one stands for.
+ELEMENTS: tuple[tuple[str, str, str], ...] = (
+    ("act", "act", "Act (recruitment, transport, transfer, harbouring, receipt, control)"),
+    ("means", "means", "Means (threat, force, coercion, deception, abuse of vulnerability, payment)"),
+    ("purpose", "exploitation_purpose", "Purpose of exploitation"),
+    ("border", "irregular_border_crossing", "Facilitated irregular border crossing"),
+    ("benefit", "facilitator_benefit", "Material benefit for the facilitator"),
+)
+NO_ELEMENT = "no-element"
+ELEMENT_OPTIONS: tuple[Option, ...] = (
+    *(Option(ident, label) for ident, _, label in ELEMENTS),
+    Option(NO_ELEMENT, "None of these elements"),
+)
+ELEMENT_NAMES = {
+    "act": "Act",
+    "means": "Means",
+    "purpose": "Purpose",
+    "border": "Border crossing",
+    "benefit": "Benefit",
+}
+
+CATEGORY_PROMPT = "Which category fits this case?"
+ELEMENTS_PROMPT = "Which elements do you see in the text? Choose all that apply."
+
+TRAINING_AID = (
+    "This is a training aid, not a legal determination. Only the competent authorities can identify a person "
+    "as a victim of trafficking; use the result to decide what to ask and whom to involve next."
+)
+
+
+@dataclass(frozen=True)
+class Vignette:
+    """One case: its text, its facts, the expected verdict and why."""
+
+    id: str
+    title: str
+    text: str
+    facts: Mapping[str, bool | None]
+    verdict: str
+    explanation: str
+
+    @property
+    def category_item(self) -> str:
+        """The item id of the category question."""
+        return f"{self.id}-category"
+
+    @property
+    def elements_item(self) -> str:
+        """The item id of the elements question."""
+        return f"{self.id}-elements"
+
+    def expected_elements(self) -> list[str]:
+        """The element option ids that are present (known true) in the facts."""
+        present = [ident for ident, fact, _ in ELEMENTS if self.facts.get(fact) is True]
+        return present or [NO_ELEMENT]
+
+
+def _choice(ident: str, kind: str, prompt: str, options: tuple[Option, ...]) -> ChoiceItem:
+    return ChoiceItem(id=ident, type=kind, prompt=prompt, options=options)
+
+
+@dataclass(frozen=True)
+class DistinctionQuiz:
+    """A bank of vignettes; each is a category question and an elements question."""
+
+    id: str
+    title: str
+    source: str
+    intro: str
+    sample_size: int
+    vignettes: tuple[Vignette, ...]
+    kind: str = KIND
+
+    def _items(self, vignette: Vignette) -> tuple[ChoiceItem, ChoiceItem]:
+        return (
+            _choice(vignette.category_item, SINGLE, CATEGORY_PROMPT, CATEGORY_OPTIONS),
+            _choice(vignette.elements_item, MULTIPLE, ELEMENTS_PROMPT, ELEMENT_OPTIONS),
+        )
+
+    def describe(self) -> JSONObject:
+        """One section per vignette, holding its two questions; no answers."""
+        items = []
+        for vignette in self.vignettes:
+            for choice in self._items(vignette):
+                items.append({**choice.describe(), "section": vignette.id})
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "intro": self.intro,
+            "sample_size": self.sample_size,
+            "sections": [{"id": v.id, "title": v.title, "text": v.text} for v in self.vignettes],
+            "items": items,
+        }
+
+    def sample(self, seed: int, count: int | None = None, exclude: list[str] | None = None) -> list[str]:
+        """``count`` vignette ids drawn by ``random.Random(seed)``, preferring ones not in ``exclude``.
+
+        The ids come back in bank order.
+        """
+        count = self.sample_size if count is None else count
+        ids = [v.id for v in self.vignettes]
+        if not 1 <= count <= len(ids):
+            raise SelfcheckError(f"count must be between 1 and {len(ids)}, got {count}")
+        avoid = set(exclude or [])
+        unknown = sorted(avoid - set(ids))
+        if unknown:
+            raise SelfcheckError(f"unknown vignette id {unknown[0]!r} in exclude")
+        rng = random.Random(seed)
+        fresh = [i for i in ids if i not in avoid]
+        seen = [i for i in ids if i in avoid]
+        chosen = rng.sample(fresh, min(count, len(fresh)))
+        if len(chosen) < count:
+            chosen += rng.sample(seen, count - len(chosen))
+        picked = set(chosen)
+        return [i for i in ids if i in picked]
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """Score the answered vignettes only; an answered vignette needs both its questions answered."""
+        known = [c.id for v in self.vignettes for c in self._items(v)]
+        check_answer_keys(answers, known)
+        results: list[JSONObject] = []
+        answered: list[str] = []
+        categories_right = 0
+        elements_right = 0
+        for vignette in self.vignettes:
+            category_item, elements_item = self._items(vignette)
+            category = category_item.read_answer(answers)
+            elements = elements_item.read_answer(answers)
+            if category is None and elements is None:
+                continue
+            if category is None or elements is None:
+                which = CATEGORY_PROMPT if category is None else ELEMENTS_PROMPT
+                raise AnswerError(f"vignette {vignette.id!r} ({vignette.title}): also answer '{which}'")
+            answered.append(vignette.id)
+            category_ok = category[0] == vignette.verdict
+            elements_ok = set(elements) == set(vignette.expected_elements())
+            categories_right += category_ok
+            elements_right += elements_ok
+            results += [
+                _category_feedback(vignette, category[0], category_ok),
+                _elements_feedback(vignette, elements, elements_ok),
+            ]
+        if not answered:
+            raise AnswerError("answer at least one vignette: pick a category and mark the elements you see")
+        total = len(answered)
+        points = categories_right + elements_right
+        percent = _percent(points, 2 * total)
+        summary = (
+            f"You answered {total} vignette{'s' if total != 1 else ''}: category right in {categories_right}, "
+            f"elements exactly right in {elements_right}. Score: {percent} out of 100."
+        )
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "summary": summary,
+            "answered": answered,
+            "categories_right": categories_right,
+            "elements_right": elements_right,
+            "points": points,
+            "max_points": 2 * total,
+            "score": percent,
+            "scales": [
+                {
+                    "id": "score",
+                    "title": "Score",
+                    "score": percent,
+                    "min": 0,
+                    "max": 100,
+                    "note": "One point for each right category and one for each vignette whose elements you "
+                    "marked exactly right, out of 100.",
+                }
+            ],
+            "items": results,
+            "notes": [
+                "The deciding elements come from the definitions in guide §2.1 and §2.2. "
+                "Try a new set of vignettes to practise the cases you found hard."
+            ],
+        }
+
+
+def _percent(points: int, maximum: int) -> int:
+    """``points / maximum`` out of 100, rounded half up (exact, no float rounding)."""
+    value = Fraction(100 * points, maximum) + Fraction(1, 2)
+    return int(value.numerator // value.denominator)
+
+
+def _category_feedback(vignette: Vignette, chosen: str, right: bool) -> JSONObject:
+    expected = VERDICT_LABELS[vignette.verdict]
+    you = "" if right else f"You chose {VERDICT_LABELS[chosen]}. "
+    return {
+        "id": vignette.category_item,
+        "prompt": f"{vignette.title}: category",
+        "status": "correct" if right else "incorrect",
+        "label": "Correct" if right else "Not quite",
+        "chosen": chosen,
+        "expected": vignette.verdict,
+        "message": f"{you}The answer is {expected}. {vignette.explanation}",
+        "source": SOURCE,
+    }
+
+
+def _elements_feedback(vignette: Vignette, chosen: list[str], right: bool) -> JSONObject:
+    expected = vignette.expected_elements()
+    parts = []
+    for ident, fact, _ in ELEMENTS:
+        name = ELEMENT_NAMES[ident]
+        value = vignette.facts.get(fact)
+        ticked = ident in chosen
+        state = {True: "present", False: "absent", None: "not known from the text"}[value]
+        if value is None:
+            tail = "so it should not be marked." if ticked else "and you left it unmarked."
+        elif value:
+            tail = "and you marked it." if ticked else "but you did not mark it."
+        else:
+            tail = "but you marked it." if ticked else "and you left it unmarked."
+        parts.append(f"{name}: {state}, {tail}")
+    if NO_ELEMENT in chosen and NO_ELEMENT not in expected:
+        parts.append("'None of these elements' does not fit: at least one element is present.")
+    if NO_ELEMENT in expected and NO_ELEMENT not in chosen:
+        parts.append("None of the five elements is present in this case.")
+    hits = len(set(chosen) & set(expected))
+    status = "correct" if right else ("partial" if hits else "incorrect")
+    return {
+        "id": vignette.elements_item,
+        "prompt": f"{vignette.title}: elements",
+        "status": status,
+        "label": {"correct": "Correct", "partial": "Partly right", "incorrect": "Not quite"}[status],
+        "chosen": chosen,
+        "expected": expected,
+        "message": " ".join(parts),
+        "source": SOURCE,
+    }
+
+
+def _facts(t: Table) -> dict[str, bool | None]:
+    """The ``facts`` table of a vignette: known fact names, true or false; absent facts are unknown."""
+    table = t.table("facts")
+    facts: dict[str, bool | None] = dict.fromkeys(FACTS)
+    for name, value in table.data.items():
+        if name not in FACTS:
+            raise t.error(f"facts.{name}", f"is not a known fact (known facts: {', '.join(FACTS)})")
+        if not isinstance(value, bool):
+            raise t.error(f"facts.{name}", "must be true or false (leave an unknown fact out)")
+        facts[name] = value
+    return facts
+
+
+def parse(table: Table, common: Common) -> DistinctionQuiz:
+    """Build a :class:`DistinctionQuiz`; every vignette's verdict must agree with :func:`classify`."""
+    intro = table.opt_text("intro")
+    vignette_tables = table.tables("vignettes")
+    unique_ids(vignette_tables, table)
+    sample_size = table.integer("sample_size", 10)
+    if not 1 <= sample_size <= len(vignette_tables):
+        raise table.error("sample_size", f"must be between 1 and the number of vignettes ({len(vignette_tables)})")
+    vignettes = []
+    for t in vignette_tables:
+        ident = t.ident()
+        title = t.text("title")
+        text = t.text("text")
+        verdict = t.choice("verdict", list(VERDICTS))
+        facts = _facts(t)
+        explanation = t.text("explanation")
+        got = classify(facts).verdict
+        if got != verdict:
+            raise t.error("verdict", f"expected verdict {verdict!r} differs from what the facts give ({got!r})")
+        t.finish()
+        vignettes.append(Vignette(ident, title, text, facts, verdict, explanation))
+    table.finish()
+    return DistinctionQuiz(
+        id=common.id,
+        title=common.title,
+        source=common.source,
+        intro=intro,
+        sample_size=sample_size,
+        vignettes=tuple(vignettes),
+    )
+
+
+ANSWER_OPTIONS: tuple[Option, ...] = (Option("yes", "Yes"), Option("no", "No"), Option("unknown", "Don't know"))
+_ANSWER_VALUES: dict[str, bool | None] = {"yes": True, "no": False, "unknown": None}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One fact question of the decision aid."""
+
+    fact: str
+    prompt: str
+    hint: str
+
+
+@dataclass(frozen=True)
+class DecisionAid:
+    """The fact questions as yes / no / don't know; the result is the classification."""
+
+    id: str
+    title: str
+    source: str
+    intro: str
+    questions: tuple[Question, ...]
+    kind: str = AID_KIND
+
+    def describe(self) -> JSONObject:
+        """The seven fact questions, in order, each with yes / no / don't know."""
+        items = []
+        for q in self.questions:
+            item = _choice(q.fact, SINGLE, q.prompt, ANSWER_OPTIONS).describe()
+            if q.hint:
+                item["hint"] = q.hint
+            items.append(item)
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "intro": self.intro,
+            "items": items,
+        }
+
+    def facts(self, answers: Mapping[str, object]) -> dict[str, bool | None]:
+        """The facts the answers give (unanswered or "don't know" = unknown)."""
+        check_answer_keys(answers, [q.fact for q in self.questions])
+        facts: dict[str, bool | None] = {}
+        for q in self.questions:
+            chosen = _choice(q.fact, SINGLE, q.prompt, ANSWER_OPTIONS).read_answer(answers)
+            facts[q.fact] = None if chosen is None else _ANSWER_VALUES[chosen[0]]
+        return facts
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """The verdict, other offences, reasons and what to find out next."""
+        facts = self.facts(answers)
+        result = classify(facts)
+        if result.verdict == UNDETERMINED:
+            summary = "Verdict: cannot be settled yet. Find out the facts listed below first."
+        else:
+            summary = f"Verdict: {result.label}."
+        if result.also:
+            summary += " Also established: " + ", ".join(VERDICT_LABELS[a].split(" (")[0] for a in result.also) + "."
+        prompts = {q.fact: q.prompt for q in self.questions}
+        items: list[JSONObject] = [
+            {"id": f"reason-{n}", "status": "info", "label": "Why", "message": reason, "source": SOURCE}
+            for n, reason in enumerate(result.reasons, start=1)
+        ]
+        items += [
+            {
+                "id": f"find-out-{fact}",
+                "status": "warning",
+                "label": "Find out next",
+                "message": prompts.get(fact, QUESTIONS[fact]),
+                "source": SOURCE,
+            }
+            for fact in result.missing
+        ]
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "summary": summary,
+            "facts": facts,
+            **{k: v for k, v in result.to_json().items() if k != "source"},
+            "items": items,
+            "notes": [TRAINING_AID, f"Definitions: {SOURCE}."],
+        }
+
+
+def parse_aid(table: Table, common: Common) -> DecisionAid:
+    """Build a :class:`DecisionAid`: one question per fact, each fact exactly once."""
+    intro = table.opt_text("intro")
+    question_tables = table.tables("questions")
+    questions = []
+    seen: list[str] = []
+    for t in question_tables:
+        fact = t.choice("fact", list(FACTS))
+        if fact in seen:
+            raise t.error("fact", f"fact {fact!r} is asked more than once")
+        seen.append(fact)
+        questions.append(Question(fact, t.text("prompt"), t.opt_text("hint")))
+        t.finish()
+    absent = [f for f in FACTS if f not in seen]
+    if absent:
+        raise table.error("questions", f"no question for fact {absent[0]!r}: every fact needs one")
+    table.finish()
+    return DecisionAid(common.id, common.title, common.source, intro, tuple(questions))
+
+
+def _int(request: Mapping[str, Any], key: str, default: int | None = None) -> int | None:
+    value = request.get(key, default)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SelfcheckError(f"{key} must be an integer")
+    return value
+
+
+def sample_operation(request: Mapping[str, Any]) -> JSONObject:
+    """Bridge op ``sample``: ``{"definition", "seed", "count"?, "exclude"?}`` -> ``{"ids": [...]}``."""
+    from ._loader import parse_definition
+
+    definition = request.get("definition")
+    if not isinstance(definition, Mapping):
+        raise SelfcheckError("the request has no exercise definition")
+    exercise = parse_definition(definition, f"exercise {definition.get('id', '?')!s}")
+    if not isinstance(exercise, DistinctionQuiz):
+        raise SelfcheckError(f"exercise {exercise.id!r} is not a scenario quiz")
+    seed = _int(request, "seed")
+    if seed is None:
+        raise SelfcheckError("seed must be an integer")
+    exclude = request.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(e, str) for e in exclude):
+        raise SelfcheckError("exclude must be a list of vignette ids")
+    return {"ids": exercise.sample(seed, _int(request, "count"), exclude)}
+
+
+def best_operation(request: Mapping[str, Any]) -> JSONObject:
+    """Bridge op ``distinction-best``: the best of a stored score and a new one, with its wording."""
+    values = {}
+    for key in ("previous", "score"):
+        value = request.get(key)
+        bad = not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value <= 100
+        if value is not None and bad:
+            raise SelfcheckError(f"{key} must be a number from 0 to 100 or null")
+        values[key] = value
+    previous, score = values["previous"], values["score"]
+    candidates = [v for v in (previous, score) if v is not None]
+    best = max(candidates) if candidates else None
+    new_best = score is not None and (previous is None or score > previous)
+    if best is None:
+        message = "No best score yet on this device."
+    elif new_best and previous is not None:
+        message = f"New best score on this device: {best} out of 100 (before: {previous})."
+    else:
+        message = f"Your best score on this device: {best} out of 100."
+    return {"best": best, "new_best": new_best, "message": message}
+
+
+def classify_operation(request: Mapping[str, Any]) -> JSONObject:
+    """Bridge op ``classify``: ``{"facts": {...}}`` -> the classification as JSON."""
+    facts = request.get("facts", {})
+    if not isinstance(facts, Mapping):
+        raise SelfcheckError("facts must be a JSON object mapping fact names to true, false or null")
+    return classify(facts).to_json()
+
+
+def register_operations() -> None:
+    """Add ``sample``, ``distinction-best`` and ``classify`` to the browser bridge."""
+    from . import _bridge
+
+    _bridge.register_operation("sample", sample_operation)
+    _bridge.register_operation("distinction-best", best_operation)
+    _bridge.register_operation("classify", classify_operation)

@@ -1,0 +1,288 @@
+"""Personal prevention plans (kind ``plan``): pick actions, say when and with whom, set a check-in date.
+
+The definition lists prevention strategies (guide §6), each with actions the
+reader can pick and two free-text fields (when, with whom). Two date items
+close the form: today's date and the date to check in again. The result is a
+printable summary of the plan. Python checks the dates: a check-in must come
+after today, one further away than the definition's ``months`` gets a gentle
+warning, and without a check-in date it suggests today plus ``months``.
+
+Free text is only echoed back into the result on the reader's own screen; the
+site never stores it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ._base import Common, JSONObject
+from ._choice import MULTIPLE, ChoiceItem, _json_type, check_answer_keys, parse_options
+from ._errors import AnswerError
+from ._fields import Table, unique_ids
+
+KIND = "plan"
+
+#: Item ids of the two date fields.
+TODAY = "today"
+CHECKIN = "checkin"
+
+#: The longest free-text answer accepted (characters).
+MAX_TEXT = 500
+
+_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+            10: "ten", 11: "eleven", 12: "twelve"}
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` plus ``months`` calendar months; the day is clamped to the end of a shorter month."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def read_date(answers: Mapping[str, object], item: str) -> date | None:
+    """A ``YYYY-MM-DD`` answer as a date, None when absent; anything else is an :class:`AnswerError`."""
+    value = answers.get(item)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _DATE.match(value.strip()):
+        shown = repr(value) if isinstance(value, str) else _json_type(value)
+        raise AnswerError(f"item {item!r}: expected a date written YYYY-MM-DD, got {shown}")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise AnswerError(f"item {item!r}: {value.strip()!r} is not a real calendar date") from None
+
+
+def read_text(answers: Mapping[str, object], item: str) -> str:
+    """A free-text answer, stripped ('' when absent)."""
+    value = answers.get(item)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise AnswerError(f"item {item!r}: expected text, got {_json_type(value)}")
+    text = " ".join(value.split())
+    if len(text) > MAX_TEXT:
+        raise AnswerError(f"item {item!r}: keep this to {MAX_TEXT} characters or fewer (it has {len(text)})")
+    return text
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A prevention strategy: its actions (a multiple-choice item) and where it comes from."""
+
+    id: str
+    title: str
+    text: str
+    source: str
+    actions: ChoiceItem
+
+    @property
+    def when_id(self) -> str:
+        """The item id of 'when'."""
+        return f"{self.id}-when"
+
+    @property
+    def who_id(self) -> str:
+        """The item id of 'with whom'."""
+        return f"{self.id}-who"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A personal prevention plan form."""
+
+    id: str
+    title: str
+    source: str
+    intro: str
+    months: int
+    when_prompt: str
+    who_prompt: str
+    today_prompt: str
+    today_hint: str
+    checkin_title: str
+    checkin_text: str
+    checkin_prompt: str
+    checkin_hint: str
+    strategies: tuple[Strategy, ...]
+    notes: tuple[str, ...]
+    kind: str = KIND
+
+    def item_ids(self) -> list[str]:
+        """Every item id, in published order."""
+        ids: list[str] = []
+        for s in self.strategies:
+            ids.extend([s.actions.id, s.when_id, s.who_id])
+        return [*ids, TODAY, CHECKIN]
+
+    def describe(self) -> JSONObject:
+        """One section per strategy (actions, when, with whom), then the check-in section."""
+        items: list[JSONObject] = []
+        for s in self.strategies:
+            items.append({**s.actions.describe(), "section": s.id})
+            items.append({"id": s.when_id, "type": "text", "prompt": self.when_prompt, "section": s.id})
+            items.append({"id": s.who_id, "type": "text", "prompt": self.who_prompt, "section": s.id})
+        items.append(
+            {"id": TODAY, "type": "date", "prompt": self.today_prompt, "hint": self.today_hint, "section": CHECKIN}
+        )
+        items.append(
+            {
+                "id": CHECKIN,
+                "type": "date",
+                "prompt": self.checkin_prompt,
+                "hint": self.checkin_hint,
+                "section": CHECKIN,
+            }
+        )
+        sections = [{"id": s.id, "title": s.title, "text": s.text} for s in self.strategies]
+        sections.append({"id": CHECKIN, "title": self.checkin_title, "text": self.checkin_text})
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "source": self.source,
+            "intro": self.intro,
+            "sections": sections,
+            "items": items,
+        }
+
+    def _checkin(self, answers: Mapping[str, object]) -> tuple[JSONObject, str, str | None, str | None]:
+        """The check-in item of the result, a sentence for the summary, the date and the suggestion."""
+        today = read_date(answers, TODAY)
+        checkin = read_date(answers, CHECKIN)
+        suggested = add_months(today, self.months) if today else None
+        period = f"{_NUMBERS.get(self.months, str(self.months))} month{'s' if self.months > 1 else ''}"
+        item: JSONObject = {"id": CHECKIN, "label": "Check-in date", "source": self.source}
+        if checkin is not None and today is not None and checkin <= today:
+            raise AnswerError(
+                f"item {CHECKIN!r}: the check-in date {checkin.isoformat()} is not after today's date "
+                f"{today.isoformat()}; choose a later date"
+            )
+        if checkin is not None:
+            sentence = f"Check in again on {checkin.isoformat()}."
+            if suggested is not None and checkin > suggested:
+                item.update(
+                    status="warning",
+                    message=(
+                        f"Check in again on {checkin.isoformat()}. That is more than {period} away; a check-in "
+                        f"about every {period} is commonly suggested, so you might choose {suggested.isoformat()} "
+                        "or sooner."
+                    ),
+                )
+            else:
+                item.update(status="info", message=f"Check in again on {checkin.isoformat()}.")
+            return item, sentence, checkin.isoformat(), suggested.isoformat() if suggested else None
+        if suggested is not None:
+            sentence = f"No check-in date yet: we suggest {suggested.isoformat()}, {period} from today."
+            item.update(
+                status="warning",
+                message=(
+                    f"No check-in date yet. A check-in about every {period} is commonly suggested: "
+                    f"{suggested.isoformat()} is {period} from today."
+                ),
+            )
+            return item, sentence, None, suggested.isoformat()
+        sentence = f"No check-in date yet: choose one, about {period} from today."
+        item.update(
+            status="warning",
+            message=f"No check-in date yet. A check-in about every {period} is commonly suggested.",
+        )
+        return item, sentence, None, None
+
+    def score(self, answers: Mapping[str, object]) -> JSONObject:
+        """The plan as a printable summary: chosen actions with when and with whom, and the check-in date."""
+        check_answer_keys(answers, self.item_ids())
+        items: list[JSONObject] = []
+        plan: list[JSONObject] = []
+        total = 0
+        for s in self.strategies:
+            chosen = s.actions.read_answer(answers) or []
+            when = read_text(answers, s.when_id)
+            who = read_text(answers, s.who_id)
+            if not chosen and not (when or who):
+                continue
+            labels = [o.label for o in s.actions.options if o.id in chosen]
+            total += len(labels)
+            parts = [f"Actions: {'; '.join(labels)}." if labels else "No action picked yet."]
+            parts.append(f"When: {when}." if when else "When: not decided yet.")
+            parts.append(f"With whom: {who}." if who else "With whom: not decided yet.")
+            status = "info" if labels else "warning"
+            if not labels:
+                parts.append("Pick at least one action here, or clear what you wrote.")
+            items.append(
+                {"id": s.id, "status": status, "label": s.title, "message": " ".join(parts), "source": s.source}
+            )
+            plan.append({"id": s.id, "title": s.title, "actions": labels, "when": when, "with": who})
+        if total == 0:
+            raise AnswerError("no action picked: pick at least one action to make your plan")
+        checkin_item, checkin_sentence, checkin, suggested = self._checkin(answers)
+        items.append(checkin_item)
+        chosen_strategies = sum(1 for p in plan if p["actions"])
+        noun = "action" if total == 1 else "actions"
+        areas = "area" if chosen_strategies == 1 else "areas"
+        return {
+            "exercise": self.id,
+            "kind": self.kind,
+            "summary": f"Your plan has {total} {noun} in {chosen_strategies} {areas}. {checkin_sentence}",
+            "items": items,
+            "plan": plan,
+            "actions": total,
+            "checkin": checkin,
+            "suggested_checkin": suggested,
+            "notes": list(self.notes),
+        }
+
+
+def parse(table: Table, common: Common) -> Plan:
+    """Build a :class:`Plan` from its definition table; ``common`` holds the shared fields."""
+    intro = table.text("intro")
+    months = table.integer("months", 6)
+    if not 1 <= months <= 24:
+        raise table.error("months", "must be between 1 and 24")
+    texts = {
+        name: table.text(name)
+        for name in (
+            "when_prompt",
+            "who_prompt",
+            "today_prompt",
+            "today_hint",
+            "checkin_title",
+            "checkin_text",
+            "checkin_prompt",
+            "checkin_hint",
+        )
+    }
+    notes = table.texts("notes")
+    strategy_tables = table.tables("strategies")
+    unique_ids(strategy_tables, table)
+    strategies = []
+    for t in strategy_tables:
+        ident = t.ident()
+        if ident in (TODAY, CHECKIN):
+            raise t.error("id", f"{ident!r} is reserved for the check-in section")
+        actions = ChoiceItem(id=f"{ident}-actions", type=MULTIPLE, prompt=t.text("prompt"), options=parse_options(t))
+        if not actions.options:
+            raise t.error("options", "a strategy needs at least one action")
+        strategies.append(
+            Strategy(id=ident, title=t.text("title"), text=t.text("text"), source=t.text("source"), actions=actions)
+        )
+        t.finish()
+    table.finish()
+    return Plan(
+        id=common.id,
+        title=common.title,
+        source=common.source,
+        intro=intro,
+        months=months,
+        strategies=tuple(strategies),
+        notes=tuple(notes),
+        **texts,
+    )

@@ -1,0 +1,240 @@
+"""Tests for scripts.fragments: the build-time HTML form of each exercise and its DOM contract."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scripts.fragments import SUBMIT_LABELS, html_id, render_form, render_item, write_fragments
+from selfcheck import Catalogue, load_catalogue, parse_definition
+from support import EXERCISES
+
+VOID = {"input", "br", "img", "hr", "meta", "link"}
+
+
+@dataclass
+class Node:
+    """An element of a parsed fragment."""
+
+    tag: str
+    attrs: dict[str, str | None]
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    content: list[Node | str] = field(default_factory=list)
+
+    def walk(self) -> list[Node]:
+        """The node itself and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    def find(self, tag: str | None = None, **attrs: str | None) -> list[Node]:
+        """Descendants with this tag and these attribute values (None: attribute present)."""
+        def matches(node: Node) -> bool:
+            if tag is not None and node.tag != tag:
+                return False
+            return all(k in node.attrs and (v is None or node.attrs[k] == v) for k, v in attrs.items())
+        return [n for n in self.walk()[1:] if matches(n)]
+
+    def ancestors(self) -> list[Node]:
+        """Parent, grandparent, ... up to the document."""
+        out, node = [], self.parent
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def all_text(self) -> str:
+        """The text of this node and its descendants, in document order."""
+        return "".join(c if isinstance(c, str) else c.all_text() for c in self.content)
+
+
+class TreeBuilder(HTMLParser):
+    """A minimal DOM from HTML text (raises on unbalanced tags)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open an element."""
+        node = Node(tag, {k.replace("_", "-"): v for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        self.current.content.append(node)
+        if tag not in VOID:
+            self.current = node
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close the current element, which must be ``tag``."""
+        assert self.current.tag == tag, f"</{tag}> closes <{self.current.tag}>"
+        assert self.current.parent is not None
+        self.current = self.current.parent
+
+    def handle_data(self, data: str) -> None:
+        """Keep text."""
+        self.current.content.append(data)
+
+
+def parse(html: str) -> Node:
+    """Parse ``html`` and assert every element was closed."""
+    builder = TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    assert builder.current is builder.root
+    return builder.root
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    """The real catalogue of exercises/."""
+    return load_catalogue(EXERCISES)
+
+
+@pytest.fixture(scope="module")
+def palermo(catalogue: Catalogue) -> tuple[str, Node]:
+    """The rendered HTML of the Palermo knowledge check, and its parsed tree."""
+    html = render_form(catalogue.get("palermo-definition"), catalogue.data["palermo-definition"])
+    return html, parse(html)
+
+
+def test_root_carries_exercise_id_and_loading_status(palermo: tuple[str, Node]) -> None:
+    """The single root element carries data-exercise=ID, the kind, and data-exercise-status="loading"."""
+    _, tree = palermo
+    (root,) = tree.children
+    assert root.attrs["data-exercise"] == "palermo-definition"
+    assert root.attrs["data-exercise-kind"] == "quiz"
+    assert root.attrs["data-exercise-status"] == "loading"
+
+
+def test_native_inputs_inside_a_form_with_labels(palermo: tuple[str, Node], catalogue: Catalogue) -> None:
+    """Every option is a native radio (single) or checkbox (multiple) input in the form, with a <label for>."""
+    _, tree = palermo
+    (form,) = tree.find("form")
+    described = catalogue.get("palermo-definition").describe()
+    labels = {n.attrs.get("for"): n.all_text() for n in tree.find("label")}
+    for item in described["items"]:
+        (fieldset,) = tree.find("fieldset", **{"data-item": item["id"]})
+        assert form in fieldset.ancestors()
+        assert item["prompt"] in fieldset.find("legend")[0].all_text()
+        inputs = fieldset.find("input")
+        expected_type = "radio" if item["type"] == "single" else "checkbox"
+        assert [i.attrs["type"] for i in inputs] == [expected_type] * len(item["options"])
+        assert [i.attrs["value"] for i in inputs] == [o["id"] for o in item["options"]]
+        assert {i.attrs["name"] for i in inputs} == {item["id"]}
+        for node, option in zip(inputs, item["options"], strict=True):
+            assert labels[node.attrs["id"]] == option["label"]
+
+
+def test_input_ids_are_unique(palermo: tuple[str, Node]) -> None:
+    """No two elements of a fragment share an id (labels point to exactly one control)."""
+    _, tree = palermo
+    ids = [n.attrs["id"] for n in tree.walk() if n.attrs.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+def test_result_region_is_live(palermo: tuple[str, Node]) -> None:
+    """The result region is marked data-exercise-result and aria-live, outside the form, inside the root."""
+    _, tree = palermo
+    (result,) = tree.find(**{"data-exercise-result": None})
+    assert result.attrs["aria-live"] in ("polite", "assertive")
+    (root,) = tree.children
+    assert root in result.ancestors()
+    assert all(a.tag != "form" for a in result.ancestors())
+
+
+def test_submit_button_and_status_message(palermo: tuple[str, Node]) -> None:
+    """The form has the kind's submit button and a status message region."""
+    _, tree = palermo
+    buttons = tree.find("button", type="submit")
+    assert [b.all_text() for b in buttons] == [SUBMIT_LABELS["quiz"]]
+    (message,) = tree.find(**{"data-exercise-message": None})
+    assert message.attrs["role"] == "status"
+
+
+def test_embedded_definition_equals_catalogue_data(palermo: tuple[str, Node], catalogue: Catalogue) -> None:
+    """The embedded JSON definition parses and equals the validated source data of the catalogue."""
+    _, tree = palermo
+    (script,) = tree.find("script", type="application/json")
+    assert "data-exercise-definition" in script.attrs
+    assert json.loads(script.all_text()) == catalogue.data["palermo-definition"]
+
+
+def test_no_answer_key_in_visible_form(palermo: tuple[str, Node], catalogue: Catalogue) -> None:
+    """Outside the embedded definition, the form shows no explanation text from the answer key."""
+    html, _ = palermo
+    visible = html.split("<script", 1)[0] + html.split("</script>", 1)[1]
+    items = catalogue.data["palermo-definition"]["items"]
+    assert isinstance(items, list)
+    for item in items:
+        assert item["explanation"] not in visible
+
+
+def tricky_exercise() -> tuple[Any, dict[str, Any]]:
+    """A quiz whose texts contain HTML special characters and a closing script tag."""
+    data: dict[str, Any] = {
+        "schema": 1, "id": "tricky", "kind": "quiz", "title": "Tags <b>& co</b>", "source": "guide §2.1",
+        "intro": "Intro </script><script>alert(1)</script>",
+        "items": [{
+            "id": "q", "type": "single", "prompt": 'Is <i>"A & B"</i> safe?', "correct": ["a"],
+            "explanation": "E </script>", "source": "guide §2.1",
+            "options": [{"id": "a", "label": "<script>x</script>"}, {"id": "b", "label": "O'Brien & Co"}],
+        }],
+    }
+    return parse_definition(data, "tricky"), data
+
+
+def test_prompts_and_labels_are_escaped() -> None:
+    """Prompts, labels, title and intro are HTML-escaped: their text survives, no element is injected."""
+    exercise, data = tricky_exercise()
+    html = render_form(exercise, data)
+    tree = parse(html)
+    assert [n.tag for n in tree.walk() if n.tag in ("i", "b")] == []
+    assert len(tree.find("script")) == 1
+    assert tree.find("legend")[0].all_text() == '1. Is <i>"A & B"</i> safe?'
+    assert [n.all_text() for n in tree.find("label")] == ["<script>x</script>", "O'Brien & Co"]
+    assert "Tags <b>& co</b>" in tree.find("strong")[0].all_text()
+    assert json.loads(tree.find("script")[0].all_text()) == data
+
+
+def test_render_item_other_types() -> None:
+    """check, text, date and number items render a labelled native control with the item's data attributes."""
+    for kind, tag in (("check", "input"), ("text", "textarea"), ("date", "input"), ("number", "input")):
+        item = {"id": "f", "type": kind, "prompt": "P & Q", "hint": "H", "required": True}
+        tree = parse(render_item("ex", item, None))
+        (wrapper,) = tree.children
+        assert wrapper.attrs["data-item"] == "f" and wrapper.attrs["data-type"] == kind
+        assert wrapper.attrs["data-required"] == "true"
+        (control,) = tree.find(tag)
+        assert control.attrs["id"] == html_id("ex", "f")
+        assert control.attrs["aria-describedby"] == html_id("ex", "f") + "--hint"
+        (label,) = tree.find("label", **{"for": control.attrs["id"]})
+        assert label.all_text().endswith("P & Q")
+        if kind == "check":
+            assert control.attrs["type"] == "checkbox"
+
+
+def test_render_item_unknown_type() -> None:
+    """An item type the renderer does not know raises ValueError naming exercise, item and type."""
+    with pytest.raises(ValueError, match=r"exercise 'ex': item 'f': unknown item type 'slider'"):
+        render_item("ex", {"id": "f", "type": "slider", "prompt": "P"}, None)
+
+
+def test_html_id_is_safe() -> None:
+    """html_id() keeps only safe characters and joins parts so exercise, item and option ids stay distinct."""
+    assert html_id("ex", "q 1", "a/b") == "sc-ex--q-1--a-b"
+
+
+def test_write_fragments_writes_every_exercise(tmp_path: Path, catalogue: Catalogue) -> None:
+    """write_fragments() writes exercise/ID.html for every exercise (the same HTML as render_form) and counts them."""
+    count = write_fragments(catalogue, tmp_path)
+    assert count == len(catalogue)
+    for exercise in catalogue:
+        written = (tmp_path / "exercise" / f"{exercise.id}.html").read_text(encoding="utf-8")
+        assert written == render_form(exercise, catalogue.data[exercise.id])

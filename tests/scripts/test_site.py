@@ -1,0 +1,73 @@
+"""Tests for scripts.site and the build entry point: the real site builds strictly, bad markers stop it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import scripts.__main__ as entry
+from scripts import paths
+
+MODULE_PAGE = Path("modules") / "01-what-trafficking-is" / "index.html"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """A private build of the working tree with ``python -m scripts build --out DIR`` (mkdocs --strict)."""
+    out = tmp_path_factory.mktemp("site-build")
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], cwd=paths.ROOT,
+                          capture_output=True, text=True, check=False, timeout=600)
+    return out, done
+
+
+def test_real_site_builds_strictly(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """The build exits 0 (mkdocs --strict turns any warning into a failure) and writes the site and fragments."""
+    out, done = built
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    assert (out / "site" / "index.html").is_file()
+    assert (out / "fragments" / "exercise" / "palermo-definition.html").is_file()
+
+
+def test_module_page_contains_rendered_exercise(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """The module page holds the build-time form of the Palermo check (the fragment), not the raw marker."""
+    out, done = built
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (out / "site" / MODULE_PAGE).read_text(encoding="utf-8")
+    assert 'data-exercise="palermo-definition"' in page
+    assert 'data-exercise-status="loading"' in page
+    assert "data-exercise-result" in page
+    assert "{{ exercise" not in page
+    fragment = (out / "fragments" / "exercise" / "palermo-definition.html").read_text(encoding="utf-8")
+    assert fragment in page
+
+
+def test_site_carries_the_runtime(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """The built site holds the Pyodide files and exactly one hashed selfcheck wheel."""
+    out, done = built
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = out / "site"
+    for name in paths.PYODIDE_FILES:
+        assert list((site / paths.SITE_PYODIDE).glob(f"*/{name}")), name
+    assert len(list((site / paths.SITE_SELFCHECK / "wheels").glob("*/selfcheck-*.whl"))) == 1
+
+
+def test_unknown_marker_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A page with an unknown marker makes the build exit 2 with one error line naming page and line."""
+    docs = tmp_path / "docs"
+    (docs / "modules").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\n{{ exercise palermo-definition }}\n", encoding="utf-8")
+    (docs / "modules" / "bad.md").write_text("# Bad\n\nText.\n\n{{ exercise-typo palermo-definition }}\n",
+                                             encoding="utf-8")
+    monkeypatch.setattr(paths, "DOCS", docs)
+    status = entry.main(["build", "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2
+    lines = err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {Path('modules/bad.md')}:5: unknown marker '{{{{ exercise-typo")
+    assert not (tmp_path / "out" / "site").exists()

@@ -1,0 +1,228 @@
+"""The Copenhagen Burnout Inventory kind (src/selfcheck/_cbi.py) and its definition exercises/wellbeing/cbi.toml."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from selfcheck import AnswerError, DefinitionError, load_file, parse_definition
+from selfcheck._cbi import Cbi
+from support import EXERCISES, cli_json, run_cli
+
+CBI_FILE = EXERCISES / "wellbeing" / "cbi.toml"
+
+#: The published English items, in the published order (Kristensen et al. 2005, PUMA study version).
+PERSONAL = [
+    "How often do you feel tired?",
+    "How often are you physically exhausted?",
+    "How often are you emotionally exhausted?",
+    'How often do you think: "I can\'t take it anymore"?',
+    "How often do you feel worn out?",
+    "How often do you feel weak and susceptible to illness?",
+]
+WORK = [
+    "Is your work emotionally exhausting?",
+    "Do you feel burnt out because of your work?",
+    "Does your work frustrate you?",
+    "Do you feel worn out at the end of the working day?",
+    "Are you exhausted in the morning at the thought of another day at work?",
+    "Do you feel that every working hour is tiring for you?",
+    "Do you have enough energy for family and friends during leisure time?",
+]
+CLIENT = [
+    "Do you find it hard to work with clients?",
+    "Do you find it frustrating to work with clients?",
+    "Does it drain your energy to work with clients?",
+    "Do you feel that you give more than you get back when you work with clients?",
+    "Are you tired of working with clients?",
+    "Do you sometimes wonder how long you will be able to continue working with clients?",
+]
+FREQUENCY = ["Always", "Often", "Sometimes", "Seldom", "Never/almost never"]
+DEGREE = ["To a very high degree", "To a high degree", "Somewhat", "To a low degree", "To a very low degree"]
+DEGREE_ITEMS = {7, 8, 9, 14, 15, 16, 17}
+
+
+@pytest.fixture(scope="module")
+def cbi() -> Cbi:
+    """The CBI as defined in exercises/."""
+    exercise = load_file(CBI_FILE)
+    assert isinstance(exercise, Cbi)
+    return exercise
+
+
+def option_ids(cbi: Cbi, number: int) -> list[str]:
+    """Option ids of question ``number`` (1-based), in published order."""
+    return [o["id"] for o in cbi.describe()["items"][number - 1]["options"]]
+
+
+def nth(cbi: Cbi, number: int, index: int) -> dict[str, str]:
+    """An answer to question ``number`` choosing its option at ``index`` (0 = first published option)."""
+    return {f"q{number}": option_ids(cbi, number)[index]}
+
+
+def test_describe_lists_items_word_for_word_in_published_order(cbi: Cbi) -> None:
+    """All 19 prompts appear exactly as published, in order, grouped in personal, work and client sections."""
+    described = cbi.describe()
+    assert [i["prompt"] for i in described["items"]] == PERSONAL + WORK + CLIENT
+    assert [i["section"] for i in described["items"]] == ["personal"] * 6 + ["work"] * 7 + ["client"] * 6
+    assert [s["id"] for s in described["sections"]] == ["personal", "work", "client"]
+    assert [i["number"] for i in described["items"]] == list(range(1, 20))
+
+
+def test_options_follow_published_order_and_scale(cbi: Cbi) -> None:
+    """Degree items offer the degree scale, all others the frequency scale, in the published option order."""
+    for number, item in enumerate(cbi.describe()["items"], start=1):
+        labels = [o["label"] for o in item["options"]]
+        assert item["type"] == "single"
+        assert labels == (DEGREE if number in DEGREE_ITEMS else FREQUENCY), number
+
+
+def test_describe_reveals_no_points(cbi: Cbi) -> None:
+    """The published form carries no points or reverse flags."""
+    text = json.dumps(cbi.describe())
+    assert '"points"' not in text and '"reverse"' not in text
+
+
+def test_points_are_100_to_0_and_item_13_reversed(cbi: Cbi) -> None:
+    """Every item scores 100, 75, 50, 25, 0 in option order except item 13, which scores 0 to 100."""
+    for item in cbi.items:
+        points = [item.points(o) for o in item.choice.option_ids()]
+        expected = [0, 25, 50, 75, 100] if item.number == 13 else [100, 75, 50, 25, 0]
+        assert points == expected, item.number
+    assert [i.number for i in cbi.items if i.reverse] == [13]
+
+
+def test_full_answers_give_exact_means(cbi: Cbi) -> None:
+    """A full set of answers: each scale is the mean of its items; there is no total score."""
+    answers: dict[str, Any] = {}
+    for n in range(1, 7):  # personal: Always x3, Seldom x3 -> (300 + 75) / 6 = 62.5
+        answers.update(nth(cbi, n, 0 if n <= 3 else 3))
+    for n in range(7, 13):  # work: "Somewhat"/"Sometimes" = 50 for 7..12
+        answers.update(nth(cbi, n, 2))
+    answers.update(nth(cbi, 13, 4))  # Never/almost never on item 13 -> 100 (reversed)
+    for n in range(14, 20):  # client: very low / never -> 0
+        answers.update(nth(cbi, n, 4))
+    result = cbi.score(answers)
+    assert result["personal"] == 62.5
+    assert result["work"] == pytest.approx((6 * 50 + 100) / 7)
+    assert result["client"] == 0.0
+    assert [s["score"] for s in result["scales"]] == [result["personal"], result["work"], result["client"]]
+    assert "total" not in result
+    assert result["scales"][0]["band"] == "50 or more"
+    assert result["scales"][2]["band"] == "Below 50"
+
+
+def test_reverse_scored_item_13_alone_moves_the_work_score(cbi: Cbi) -> None:
+    """With items 7-12 fixed, 'Always' on item 13 adds 0 points and 'Never/almost never' adds 100."""
+    base: dict[str, Any] = {}
+    for n in range(7, 13):
+        base.update(nth(cbi, n, 1))  # 75 each
+    always = cbi.score({**base, **nth(cbi, 13, 0)})
+    never = cbi.score({**base, **nth(cbi, 13, 4)})
+    assert always["work"] == pytest.approx(6 * 75 / 7)
+    assert never["work"] == pytest.approx((6 * 75 + 100) / 7)
+    assert always["personal"] is None and always["client"] is None
+
+
+def test_partial_answers_score_on_answered_items_only(cbi: Cbi) -> None:
+    """Exactly half of a 6-item scale (3) is enough; the mean is over answered items only."""
+    answers = {**nth(cbi, 1, 0), **nth(cbi, 2, 1), **nth(cbi, 3, 4)}  # 100, 75, 0
+    result = cbi.score(answers)
+    assert result["personal"] == pytest.approx(175 / 3)
+    personal = result["scales"][0]
+    assert personal["answered"] == 3 and personal["total_items"] == 6
+    assert "3 of 6" in personal["note"]
+
+
+def test_below_threshold_scales_get_no_score(cbi: Cbi) -> None:
+    """Personal with 2 of 6, work with 3 of 7 and client with 2 of 6 answers get null and say why."""
+    answers: dict[str, Any] = {}
+    for n in (1, 2, 7, 8, 9, 14, 15):
+        answers.update(nth(cbi, n, 0))
+    result = cbi.score(answers)
+    assert (result["personal"], result["work"], result["client"]) == (None, None, None)
+    for scale, needed in zip(result["scales"], (3, 4, 3), strict=True):
+        assert scale["score"] is None
+        assert "No score" in scale["note"] and f"at least {needed}" in scale["note"]
+    assert "Not enough answers" in result["summary"]
+
+
+def test_work_scale_needs_four_of_seven(cbi: Cbi) -> None:
+    """The 7-item work scale is scored from 4 answers (more than half) but not from 3."""
+    three = {**nth(cbi, 7, 0), **nth(cbi, 8, 0), **nth(cbi, 9, 0)}
+    assert cbi.score(three)["work"] is None
+    assert cbi.score({**three, **nth(cbi, 10, 4)})["work"] == 75.0
+
+
+def test_fewer_than_half_rule_is_in_the_definition(cbi: Cbi) -> None:
+    """Each scale's minimum is the smallest count that is not fewer than half its items."""
+    for scale in cbi.scales:
+        count = len(cbi.scale_items(scale.id))
+        assert scale.min_answered == (count + 1) // 2
+    assert [s.min_answered for s in cbi.scales] == [3, 4, 3]
+
+
+def test_wrong_option_unknown_item_and_wrong_type_are_rejected(cbi: Cbi) -> None:
+    """An option from the other response scale, an unknown item id, or a non-string answer raise AnswerError."""
+    with pytest.raises(AnswerError, match="not offered"):
+        cbi.score({"q1": option_ids(cbi, 7)[0]})  # degree option on a frequency item
+    with pytest.raises(AnswerError, match="unknown item id 'q20'"):
+        cbi.score({"q1": option_ids(cbi, 1)[0], "q20": "always"})
+    with pytest.raises(AnswerError, match="expected one option id"):
+        cbi.score({"q1": 100})
+
+
+def test_no_answers_is_an_error_not_a_score(cbi: Cbi) -> None:
+    """An empty answer set gives a clear message instead of a result."""
+    with pytest.raises(AnswerError, match="no questions answered"):
+        cbi.score({})
+
+
+def test_interpretation_names_the_50_convention_with_a_source(cbi: Cbi) -> None:
+    """The result says 50+ is a research convention, not a clinical cut-off, and every band has a source."""
+    result = cbi.score({**nth(cbi, 1, 0), **nth(cbi, 2, 0), **nth(cbi, 3, 0)})
+    text = " ".join(result["notes"])
+    assert "50 or more" in text and "not a clinical cut-off" in text and "Creedy" in text
+    assert "not a diagnosis" in text and "112" in text
+    assert all(b.source for b in cbi.bands)
+    assert "Kristensen" in result["citation"] and "192" in result["citation"]
+
+
+def test_scoring_key_rows_match_the_points(cbi: Cbi) -> None:
+    """The paper scoring key has one row per question with its published points, item 13 reversed."""
+    key = cbi.scoring_key()
+    rows = key["rows"]
+    assert isinstance(rows, list) and len(rows) == 19
+    assert [r[1] for r in rows] == PERSONAL + WORK + CLIENT
+    assert rows[0][3] == "Always = 100 · Often = 75 · Sometimes = 50 · Seldom = 25 · Never/almost never = 0"
+    assert rows[12][3].startswith("Always = 0 ·") and "reverse-scored" in rows[12][3]
+    assert rows[6][3].startswith("To a very high degree = 100")
+    assert len(key["header"]) == len(rows[0])  # type: ignore[arg-type]
+    notes = " ".join(key["notes"])  # type: ignore[arg-type]
+    assert "fewer than 4 of its 7" in notes and "no total score" in notes
+
+
+def test_definition_errors_name_the_field() -> None:
+    """A definition whose item names an unknown scale fails with the item and field named."""
+    raw = {"schema": 1, "id": "cbi", "kind": "cbi", "title": "t", "source": "s", "citation": "c",
+           "interpretation": "i", "notes": ["n"],
+           "response_scales": [{"id": "f", "title": "F", "options": [{"id": "a", "label": "A", "points": 100},
+                                                                     {"id": "b", "label": "B", "points": 0}]}],
+           "scales": [{"id": "personal", "title": "P", "min_answered": 1}],
+           "bands": [{"min": 0, "label": "L", "text": "T", "source": "S"}],
+           "items": [{"id": "q1", "scale": "nope", "response": "f", "prompt": "P?"}]}
+    with pytest.raises(DefinitionError, match=r"item 'q1': field 'scale'"):
+        parse_definition(raw, "test.toml")
+
+
+def test_cli_describe_and_score_agree_with_the_library(cbi: Cbi) -> None:
+    """`python -m selfcheck describe cbi` and `score cbi -` print what the library computes."""
+    assert cli_json("describe", "cbi") == json.loads(json.dumps(cbi.describe()))
+    answers = {**nth(cbi, 1, 1), **nth(cbi, 2, 1), **nth(cbi, 3, 2), **nth(cbi, 13, 0)}
+    printed = cli_json("score", "cbi", "-", stdin=json.dumps(answers))
+    assert printed == json.loads(json.dumps(cbi.score(answers)))
+    assert set(printed) >= {"personal", "work", "client"}
+    bad = run_cli("score", "cbi", "-", stdin=json.dumps({"q99": "always"}))
+    assert bad.returncode == 2 and "unknown item id 'q99'" in bad.stderr

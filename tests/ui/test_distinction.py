@@ -1,0 +1,136 @@
+"""The distinction pages in Chromium: the scenario quiz and the decision aid, scored by Python in the browser."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import Page
+
+from support import cli_json, wait_ready
+
+QUIZ = "distinction/quiz/"
+AID = "distinction/decision-aid/"
+
+
+def shown_ids(page: Page) -> list[str]:
+    """Ids of the scenario sections currently visible."""
+    sections = page.locator('[data-exercise="scenarios"] section[data-section]')
+    return [s.get_attribute("data-section") or "" for s in sections.all() if s.is_visible()]
+
+
+def wait_drawn(page: Page) -> None:
+    """Wait until Python has drawn the random set of cases."""
+    wait_ready(page, "scenarios")
+    page.wait_for_selector('[data-exercise="scenarios"][data-distinction-ready="true"]', timeout=60_000)
+
+
+def test_quiz_shows_ten_and_scores_like_cpython(page: Page, site_url: str, watch: Any) -> None:
+    """Ten cases are shown; answering them gives exactly the CLI's feedback; the best score is stored as returned."""
+    page.goto(site_url + QUIZ)
+    assert len(shown_ids(page)) == 10
+    wait_drawn(page)
+    ids = shown_ids(page)
+    assert len(ids) == 10
+    assert page.locator('[data-exercise="scenarios"]').get_attribute("data-distinction-shown") == " ".join(ids)
+    answers: dict[str, object] = {}
+    for n, ident in enumerate(ids):
+        answers[f"{ident}-category"] = ["trafficking", "smuggling", "undetermined"][n % 3]
+        answers[f"{ident}-elements"] = ["act", "purpose"] if n % 2 else ["act", "means", "purpose"]
+    expected = cli_json("score", "scenarios", "-", stdin=json.dumps(answers))
+    root = page.locator('[data-exercise="scenarios"]')
+    for item, chosen in answers.items():
+        for option in [chosen] if isinstance(chosen, str) else chosen:
+            assert isinstance(option, str)
+            root.locator(f'[data-item="{item}"] input[value="{option}"]').check()
+    root.locator('button[type="submit"]').click()
+    result = root.locator("[data-exercise-result]")
+    result.locator(".sc-summary").wait_for()
+    assert result.locator(".sc-summary").inner_text() == expected["summary"]
+    entries = result.locator(".sc-fb").all()
+    shown = {e.get_attribute("data-item"): e.locator(".sc-fb-message").inner_text() for e in entries}
+    assert shown == {i["id"]: i["message"] for i in expected["items"]}
+    page.wait_for_function("() => localStorage.getItem('selfcheck:distinction:best') !== null")
+    stored = json.loads(page.evaluate("() => localStorage.getItem('selfcheck:distinction:best')"))
+    assert stored == {"v": 1, "best": expected["score"]}
+    assert str(expected["score"]) in root.locator("[data-distinction-best]").inner_text()
+    assert watch.foreign(site_url) == []
+    assert watch.errors == []
+
+
+def test_retry_shows_a_new_set(page: Page, site_url: str, watch: Any) -> None:
+    """'New set of cases' clears the form and shows ten other cases drawn by Python."""
+    page.goto(site_url + QUIZ)
+    wait_drawn(page)
+    before = shown_ids(page)
+    root = page.locator('[data-exercise="scenarios"]')
+    root.locator(f'[data-item="{before[0]}-category"] input[value="none"]').check()
+    root.locator("[data-distinction-new]").click()
+    page.wait_for_function(
+        "old => document.querySelector('[data-exercise=\"scenarios\"]').dataset.distinctionShown !== old",
+        arg=" ".join(before),
+    )
+    after = shown_ids(page)
+    assert len(after) == 10 and not set(after) & set(before)
+    assert root.locator("input:checked").count() == 0
+    assert watch.foreign(site_url) == []
+    assert watch.errors == []
+
+
+def test_unreadable_best_score_is_discarded(page: Page, site_url: str, watch: Any) -> None:
+    """A stored value of the wrong version is removed with a short visible message, and the page still works."""
+    page.goto(site_url + QUIZ)
+    page.evaluate("() => localStorage.setItem('selfcheck:distinction:best', '{\"v\": 7}')")
+    page.reload()
+    wait_drawn(page)
+    line = page.locator("[data-distinction-best]")
+    assert "discarded" in line.inner_text()
+    assert page.evaluate("() => localStorage.getItem('selfcheck:distinction:best')") is None
+    assert watch.errors == []
+
+
+def test_decision_aid_matches_cli_classify(page: Page, site_url: str, watch: Any) -> None:
+    """The decision aid's verdict, reasons and find-out list equal 'python -m selfcheck classify' for the same facts."""
+    choices = {"under_18": "no", "act": "yes", "means": "unknown", "exploitation_purpose": "yes",
+               "irregular_border_crossing": "yes", "facilitator_benefit": "yes"}
+    value = {"yes": True, "no": False, "unknown": None}
+    facts = {fact: value[choice] for fact, choice in choices.items()}
+    expected = cli_json("classify", "-", stdin=json.dumps(facts))
+    page.goto(site_url + AID)
+    root = page.locator('[data-exercise="decision-aid"]')
+    for fact, choice in choices.items():
+        root.locator(f'[data-item="{fact}"] input[value="{choice}"]').check()
+    wait_ready(page, "decision-aid")
+    root.locator('button[type="submit"]').click()
+    result = root.locator("[data-exercise-result]")
+    result.locator(".sc-summary").wait_for()
+    assert expected["verdict"] == "undetermined"
+    assert "cannot be settled yet" in result.locator(".sc-summary").inner_text()
+    reasons = [e.locator(".sc-fb-message").inner_text() for e in result.locator(".sc-fb--info").all()]
+    assert reasons == expected["reasons"]
+    find_out = [e.get_attribute("data-item") for e in result.locator(".sc-fb--warning").all()]
+    assert find_out == [f"find-out-{m}" for m in expected["missing"]]
+    assert "not a legal determination" in result.inner_text()
+    assert watch.foreign(site_url) == []
+    assert watch.errors == []
+
+
+def test_decision_aid_settled_trafficking_with_smuggling(page: Page, site_url: str, watch: Any) -> None:
+    """All trafficking and smuggling facts 'yes' show trafficking with smuggling also established, like the CLI."""
+    facts = {"under_18": False, "act": True, "means": True, "exploitation_purpose": True,
+             "irregular_border_crossing": True, "facilitator_benefit": True, "own_livelihood_sex_work": False}
+    expected = cli_json("classify", "-", stdin=json.dumps(facts))
+    page.goto(site_url + AID)
+    root = page.locator('[data-exercise="decision-aid"]')
+    for fact, known in facts.items():
+        root.locator(f'[data-item="{fact}"] input[value="{"yes" if known else "no"}"]').check()
+    wait_ready(page, "decision-aid")
+    root.locator('button[type="submit"]').click()
+    result = root.locator("[data-exercise-result]")
+    result.locator(".sc-summary").wait_for()
+    summary = result.locator(".sc-summary").inner_text()
+    assert expected["verdict"] == "trafficking" and expected["also"] == ["smuggling"]
+    assert "trafficking in human beings" in summary and "migrant smuggling" in summary
+    reasons = [e.locator(".sc-fb-message").inner_text() for e in result.locator(".sc-fb--info").all()]
+    assert reasons == expected["reasons"]
+    assert watch.errors == []

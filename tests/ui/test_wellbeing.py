@@ -1,0 +1,166 @@
+"""Wellbeing self-checks in Chromium: same results as the CLI, private by default, opt-in trend, deletion."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from support import cli_json, wait_ready
+
+CBI_PAGE = "wellbeing/cbi/"
+SIGNS_PAGE = "wellbeing/burnout-signs/"
+PLAN_PAGE = "wellbeing/prevention-plan/"
+
+#: A partial CBI: personal fully answered, work with 4 of 7 (item 13 reverse-scored), client below threshold.
+CBI_ANSWERS = {
+    "q1": "often", "q2": "sometimes", "q3": "always", "q4": "seldom", "q5": "never", "q6": "often",
+    "q7": "high", "q10": "sometimes", "q11": "seldom", "q13": "always",
+    "q14": "very-high", "q15": "low",
+}
+
+
+def stored(page: Page) -> dict[str, Any]:
+    """Every localStorage entry of the page's origin whose key starts with selfcheck:wellbeing:."""
+    data: dict[str, Any] = page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('selfcheck:wellbeing:'))"
+        ".map(k => [k, localStorage.getItem(k)]))"
+    )
+    return data
+
+
+def pick(page: Page, exercise: str, answers: dict[str, Any]) -> None:
+    """Fill the exercise's form: option ids for choice items, True for check items, strings for text/date."""
+    root = page.locator(f'[data-exercise="{exercise}"]')
+    for item, value in answers.items():
+        box = root.locator(f'[data-item="{item}"]')
+        if value is True:
+            box.locator("input").check()
+        elif isinstance(value, list):
+            for option in value:
+                box.locator(f'input[value="{option}"]').check()
+        elif box.get_attribute("data-type") in ("text", "date"):
+            box.locator("textarea, input").fill(value)
+        else:
+            box.locator(f'input[value="{value}"]').check()
+
+
+def submit(page: Page, exercise: str) -> Any:
+    """Submit the form and wait for the result region to show a result; returns the region locator."""
+    root = page.locator(f'[data-exercise="{exercise}"]')
+    root.locator('button[type="submit"]').click()
+    region = root.locator("[data-exercise-result]")
+    region.locator(".sc-summary").wait_for()
+    return region
+
+
+def test_cbi_page_shows_what_the_cli_computes(page: Page, site_url: str, watch: Any) -> None:
+    """The CBI page's summary, scale notes and displayed scores equal the CLI's; no request leaves the origin."""
+    expected = cli_json("score", "cbi", "-", stdin=json.dumps(CBI_ANSWERS))
+    assert expected["client"] is None and expected["work"] is not None
+    page.goto(site_url + CBI_PAGE)
+    wait_ready(page, "cbi")
+    pick(page, "cbi", CBI_ANSWERS)
+    region = submit(page, "cbi")
+    assert region.locator(".sc-summary").inner_text() == expected["summary"]
+    notes = [n.inner_text() for n in region.locator(".sc-scale .sc-note").all()]
+    assert notes == [s["note"] for s in expected["scales"]]
+    titles = [t.inner_text() for t in region.locator(".sc-scale-title").all()]
+    assert titles == [f"{s['title']}: {s['display']}" for s in expected["scales"]]
+    assert stored(page) == {}, "nothing may be stored without opt-in"
+    page.wait_for_timeout(1000)
+    assert watch.foreign(site_url) == []
+    assert watch.errors == []
+
+
+def test_cbi_opt_in_stores_only_scores_and_shows_a_trend(page: Page, site_url: str, watch: Any) -> None:
+    """With opt-in each result stores the date and Python's three scores; the trend appears; delete clears it."""
+    expected = cli_json("score", "cbi", "-", stdin=json.dumps(CBI_ANSWERS))
+    page.goto(site_url + CBI_PAGE)
+    wait_ready(page, "cbi")
+    optin = page.locator("[data-history-optin]")
+    expect(optin).not_to_be_checked()
+    optin.check()
+    pick(page, "cbi", CBI_ANSWERS)
+    trend = page.locator("[data-history-trend]")
+    submit(page, "cbi")
+    expect(trend.locator("table tbody tr")).to_have_count(1)
+    submit(page, "cbi")
+    expect(trend.locator("table tbody tr")).to_have_count(2)
+    raw = stored(page)
+    assert list(raw) == ["selfcheck:wellbeing:cbi"]
+    data = json.loads(raw["selfcheck:wellbeing:cbi"])
+    assert data["v"] == 1 and len(data["entries"]) == 2
+    entry = data["entries"][-1]
+    assert entry["date"] == date.today().isoformat()
+    assert entry["values"] == {k: expected[k] for k in ("personal", "work", "client")}
+    assert "q1" not in raw["selfcheck:wellbeing:cbi"] and "often" not in raw["selfcheck:wellbeing:cbi"]
+    expect(trend.locator("svg")).to_be_visible()
+    page.reload()
+    wait_ready(page, "cbi")
+    expect(page.locator("[data-history-optin]")).to_be_checked()
+    expect(page.locator("[data-history-trend] table tbody tr")).to_have_count(2)
+    page.locator("[data-history-delete]").click()
+    assert stored(page) == {}
+    expect(page.locator("[data-history-optin]")).not_to_be_checked()
+    expect(page.locator("[data-history-trend] svg")).to_have_count(0)
+    assert watch.foreign(site_url) == []
+
+
+def test_corrupt_or_old_history_is_reset_with_a_message(page: Page, site_url: str) -> None:
+    """Unparseable or wrong-version stored data is discarded with a visible message, and the page still works."""
+    for value in ("{not json", json.dumps({"v": 0, "entries": []})):
+        page.goto(site_url + CBI_PAGE)
+        page.evaluate("v => localStorage.setItem('selfcheck:wellbeing:cbi', v)", value)
+        page.reload()
+        message = page.locator("[data-history-message]")
+        expect(message).to_contain_text("cleared")
+        assert stored(page) == {}
+        expect(page.locator("[data-history-optin]")).not_to_be_checked()
+
+
+def test_reflection_counts_match_cli_and_opt_in_stores_counts(page: Page, site_url: str, watch: Any) -> None:
+    """The burnout-signs result equals the CLI's; with opt-in only the per-group counts are stored."""
+    ticks = {"fatigue": True, "pain": True, "helpless": True, "cynical": True, "isolating": True}
+    described = cli_json("describe", "burnout-signs")
+    answers = {i["id"]: i["id"] in ticks for i in described["items"]}
+    expected = cli_json("score", "burnout-signs", "-", stdin=json.dumps(answers))
+    page.goto(site_url + SIGNS_PAGE)
+    wait_ready(page, "burnout-signs")
+    page.locator("[data-history-optin]").check()
+    pick(page, "burnout-signs", ticks)
+    region = submit(page, "burnout-signs")
+    assert region.locator(".sc-summary").inner_text() == expected["summary"]
+    assert expected["suggest_talking"] is True and "supervisor" in expected["summary"]
+    feedback = region.locator(".sc-fb").all()
+    shown = {e.get_attribute("data-item"): e.locator(".sc-fb-message").inner_text() for e in feedback}
+    assert shown == {i["id"]: i["message"] for i in expected["items"]}
+    expect(page.locator("[data-history-trend] table tbody tr")).to_have_count(1)
+    data = json.loads(stored(page)["selfcheck:wellbeing:burnout-signs"])
+    assert data["entries"][0]["values"] == expected["counts"]
+    assert "fatigue" not in json.dumps(data)
+    expect(page.locator("[data-history-trend] svg")).to_be_visible()
+    assert watch.foreign(site_url) == []
+
+
+def test_plan_prefills_today_and_matches_cli(page: Page, site_url: str, watch: Any) -> None:
+    """The plan fills today's date, returns the CLI's plan, stores nothing, and sends nothing anywhere."""
+    page.goto(site_url + PLAN_PAGE)
+    wait_ready(page, "prevention-plan")
+    today = page.locator('[data-item="today"] input').input_value()
+    assert today == date.today().isoformat()
+    answers = {"caseload-actions": ["review"], "caseload-who": "my manager", "leisure-lifestyle-actions": ["sleep"]}
+    pick(page, "prevention-plan", answers)
+    expected = cli_json("score", "prevention-plan", "-", stdin=json.dumps({**answers, "today": today}))
+    region = submit(page, "prevention-plan")
+    assert region.locator(".sc-summary").inner_text() == expected["summary"]
+    assert expected["suggested_checkin"] in expected["summary"]
+    messages = [e.locator(".sc-fb-message").inner_text() for e in region.locator(".sc-fb").all()]
+    assert messages == [i["message"] for i in expected["items"]]
+    assert page.evaluate("() => Object.keys(localStorage).length") == 0
+    expect(page.locator("[data-print-result='prevention-plan']")).to_contain_text("my manager")
+    page.wait_for_timeout(500)
+    assert watch.foreign(site_url) == []
+    assert watch.errors == []

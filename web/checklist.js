@@ -1,0 +1,94 @@
+// Checklists: keep the reader's ticks on this device, and only the ticks.
+// Ticks are stored in localStorage under "selfcheck:checklist:<exercise id>" as
+// {"v": 1, "ticks": {"<item id>": true}}. Text, date, number and choice fields
+// (case references, notes, dates) are NEVER stored. Progress, completeness and
+// deadlines are computed by selfcheck (Python); this module counts nothing.
+
+const PREFIX = "selfcheck:checklist:";
+const VERSION = 1;
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch (error) {
+    return null;
+  }
+}
+
+function tickInputs(form) {
+  return Array.from(form.querySelectorAll('[data-type="check"] input[type="checkbox"]'));
+}
+
+function itemOf(input) {
+  return input.closest("[data-item]").dataset.item;
+}
+
+export function attach(root, api) {
+  const form = root.querySelector("form");
+  const key = PREFIX + root.dataset.exercise;
+  const store = storage();
+  const notice = document.createElement("p");
+  notice.className = "sc-storage-note";
+  notice.setAttribute("role", "status");
+  notice.dataset.checklistNotice = "";
+  const actions = form.querySelector(".sc-actions");
+  actions.after(notice);
+
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "md-button sc-clear";
+  clear.textContent = "Clear ticks";
+  clear.dataset.checklistClear = "";
+  actions.append(clear);
+
+  function save() {
+    if (!store) return;
+    const ticks = {};
+    for (const input of tickInputs(form)) if (input.checked) ticks[itemOf(input)] = true;
+    try {
+      if (Object.keys(ticks).length) store.setItem(key, JSON.stringify({ v: VERSION, ticks }));
+      else store.removeItem(key);
+    } catch (error) {
+      notice.textContent = "Your ticks could not be kept on this device (storage is full or blocked).";
+    }
+  }
+
+  function restore() {
+    if (!store) {
+      notice.textContent = "This browser does not let the page keep ticks; they will be gone after a reload.";
+      return;
+    }
+    const raw = store.getItem(key);
+    if (raw === null) return;
+    let saved = null;
+    try {
+      saved = JSON.parse(raw);
+    } catch (error) {
+      saved = null;
+    }
+    const valid = saved && saved.v === VERSION && saved.ticks && typeof saved.ticks === "object" &&
+      !Array.isArray(saved.ticks);
+    if (!valid) {
+      store.removeItem(key);
+      notice.textContent = "Ticks saved earlier for this checklist could not be read and were removed.";
+      return;
+    }
+    for (const input of tickInputs(form)) input.checked = saved.ticks[itemOf(input)] === true;
+    notice.textContent = "Your earlier ticks on this device were restored. Typed fields are never kept.";
+  }
+
+  restore();
+  form.addEventListener("change", (event) => {
+    if (event.target.matches('[data-type="check"] input[type="checkbox"]')) save();
+  });
+  form.addEventListener("reset", () => {
+    // the browser resets the inputs after this event: save the emptied state next tick
+    setTimeout(save, 0);
+  });
+  clear.addEventListener("click", () => {
+    for (const input of tickInputs(form)) input.checked = false;
+    if (store) store.removeItem(key);
+    root.querySelector("[data-exercise-result]").replaceChildren();
+    notice.textContent = "Ticks cleared from this page and this device.";
+  });
+}
