@@ -29,6 +29,21 @@ MARKERS: dict[str, bool] = {
 
 MARKER_LINE = re.compile(r"^\s*\{\{\s*(?P<body>.*?)\s*\}\}\s*$")
 ANY_MARKER = re.compile(r"\{\{.*?\}\}")
+ATX_HEADING = re.compile(r"^(#{1,6})\s")
+HTML_HEADING = re.compile(r"<(/?)h([1-6])\b")
+
+
+def fit_headings(html: str, page_level: int) -> str:
+    """Shift a fragment's headings so its top heading sits one level below the page's last heading.
+
+    Fragments are rendered without knowing where they land; this keeps the page's outline in order
+    (no jump from h1 to h3), which screen-reader users navigate by.
+    """
+    levels = [int(level) for _, level in HTML_HEADING.findall(html)]
+    if not levels:
+        return html
+    shift = page_level + 1 - min(levels)
+    return HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 
 class MarkerError(Exception):
@@ -65,9 +80,13 @@ class MarkerPreprocessor(Preprocessor):
         """Expand every marker line of a page."""
         out: list[str] = []
         in_code = False
+        page_level = 1
         for line in lines:
             if line.lstrip().startswith(("```", "~~~")):
                 in_code = not in_code
+            heading = None if in_code else ATX_HEADING.match(line)
+            if heading:
+                page_level = len(heading.group(1))
             match = None if in_code else MARKER_LINE.match(line)
             if match:
                 path = fragment_path(self.fragments, match.group("body"))
@@ -75,7 +94,7 @@ class MarkerPreprocessor(Preprocessor):
                 if path.suffix == ".md":  # Markdown fragments are parsed with the page (links checked)
                     out.extend(["", *text.splitlines(), ""])
                 else:  # HTML fragments are stashed so Markdown never touches them
-                    out.extend(["", self.md.htmlStash.store(text), ""])
+                    out.extend(["", self.md.htmlStash.store(fit_headings(text, page_level)), ""])
                 continue
             if not in_code and ANY_MARKER.search(line):
                 raise MarkerError(f"marker not alone on its line: {line.strip()!r}")

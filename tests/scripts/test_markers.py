@@ -151,3 +151,15 @@ def test_markdown_fragment_is_parsed_with_the_page(fragments: Path) -> None:
     html = render("# Page\n\n{{ history-optin }}\n", fragments)
     assert '<a href="guide.md">guide</a>' in html and "<strong>first</strong>" in html
     assert "HTML VERSION" not in html
+
+
+def test_fit_headings_places_fragment_below_the_page_heading() -> None:
+    """A fragment's top heading becomes one level below the page's last heading; others keep their offsets."""
+    from scripts.markers import fit_headings
+
+    html = '<h2 class="t">T</h2><h3>S</h3><p>x</p>'
+    assert fit_headings(html, 1) == html
+    assert fit_headings(html, 2) == '<h3 class="t">T</h3><h4>S</h4><p>x</p>'
+    assert fit_headings("<h3>S</h3>", 1) == "<h2>S</h2>"
+    assert fit_headings("<h3>S</h3><h4>U</h4>", 6) == "<h6>S</h6><h6>U</h6>"
+    assert fit_headings("<p>no headings</p>", 3) == "<p>no headings</p>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -42,4 +43,4 @@ def test_axe_finds_no_violations_on_any_page(page: Page, site_url: str, built_si
         violations = page.evaluate(RUN_AXE)
         if violations:
             problems[path or "/"] = violations
-    assert problems == {}
+    assert not problems, json.dumps(problems, indent=1)
