@@ -13,7 +13,7 @@ from pathlib import Path
 
 from selfcheck import SelfcheckError
 
-from . import fragments, paths, runtime, serve, site, wheel
+from . import csp, fragments, paths, runtime, serve, site, wheel
 from .markers import MarkerError, check_pages
 
 
@@ -25,6 +25,7 @@ def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, whe
     built = wheel.build(wheel_dir)
     site.build(site_dir, fragment_dir)
     wheel_path = runtime.install(site_dir, built)
+    print(f"moved {csp.lock(site_dir)} inline scripts into files (Content-Security-Policy)", flush=True)
     print(f"site written to {site_dir} (wheel {wheel_path})", flush=True)
 
 
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             from . import bench
 
             bench.main(args.runs)
-    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError) as exc:
+    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError, csp.CspError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:

@@ -14,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import csp, paths
 
 CONTENT_TYPES = {
     ".wasm": "application/wasm",
@@ -44,6 +44,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         """Add the caching policy documented in the README for deployments."""
         self.send_header("Cache-Control", cache_control(self.path))
+        self.send_header("Content-Security-Policy", csp.POLICY)
         super().end_headers()
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
