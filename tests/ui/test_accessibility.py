@@ -23,6 +23,8 @@ def answer_everything(page: Page) -> None:
     """Tick the first option of every item of every exercise on the page and submit each one."""
     for root in page.locator("[data-exercise]").all():
         wait_ready(page, root.get_attribute("data-exercise") or "")
+        if root.get_attribute("data-exercise-kind") == "distinction-quiz":  # wait for Python's random draw
+            root.and_(page.locator('[data-distinction-ready="true"]')).wait_for()
         for item in root.locator("[data-item]").all():
             if not item.is_visible():
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from support import cli_json, wait_ready
 
@@ -51,10 +51,11 @@ def test_free_text_is_never_stored(page: Page, site_url: str) -> None:
 def test_corrupt_storage_is_discarded_with_a_message(page: Page, site_url: str) -> None:
     """An unreadable stored value is removed and a short message is shown; the page still works."""
     page.goto(site_url + f"checklists/{REFERRAL}/")
+    notice = page.locator(f'[data-exercise="{REFERRAL}"] [data-checklist-notice]')
+    notice.wait_for(state="attached")  # checklist.js has read storage on this load: write behind it
     page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
     page.reload()
-    notice = page.locator(f'[data-exercise="{REFERRAL}"] [data-checklist-notice]')
-    assert "could not be read" in notice.inner_text()
+    expect(notice).to_contain_text("could not be read")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
 
 

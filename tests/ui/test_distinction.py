@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from support import cli_json, wait_ready
 
@@ -80,11 +80,12 @@ def test_retry_shows_a_new_set(page: Page, site_url: str, watch: Any) -> None:
 def test_unreadable_best_score_is_discarded(page: Page, site_url: str, watch: Any) -> None:
     """A stored value of the wrong version is removed with a short visible message, and the page still works."""
     page.goto(site_url + QUIZ)
+    wait_drawn(page)  # distinction.js has read storage on this load: write behind it
     page.evaluate("() => localStorage.setItem('selfcheck:distinction:best', '{\"v\": 7}')")
     page.reload()
     wait_drawn(page)
     line = page.locator("[data-distinction-best]")
-    assert "discarded" in line.inner_text()
+    expect(line).to_contain_text("discarded")
     assert page.evaluate("() => localStorage.getItem('selfcheck:distinction:best')") is None
     assert watch.errors == []
 

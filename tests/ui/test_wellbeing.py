@@ -113,6 +113,7 @@ def test_corrupt_or_old_history_is_reset_with_a_message(page: Page, site_url: st
     """Unparseable or wrong-version stored data is discarded with a visible message, and the page still works."""
     for value in ("{not json", json.dumps({"v": 0, "entries": []})):
         page.goto(site_url + CBI_PAGE)
+        page.locator("[data-history-optin]").wait_for(state="attached")  # wellbeing.js has read storage
         page.evaluate("v => localStorage.setItem('selfcheck:wellbeing:cbi', v)", value)
         page.reload()
         message = page.locator("[data-history-message]")
