@@ -13,7 +13,7 @@ from pathlib import Path
 
 from selfcheck import SelfcheckError
 
-from . import csp, fragments, paths, runtime, serve, site, wheel
+from . import csp, fragments, offline, paths, runtime, serve, site, wheel
 from .markers import MarkerError, check_pages
 
 
@@ -26,6 +26,7 @@ def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, whe
     site.build(site_dir, fragment_dir)
     wheel_path = runtime.install(site_dir, built)
     print(f"moved {csp.lock(site_dir)} inline scripts into files (Content-Security-Policy)", flush=True)
+    print(f"service worker written for build {offline.write(site_dir)}", flush=True)
     print(f"site written to {site_dir} (wheel {wheel_path})", flush=True)
 
 
