@@ -50,7 +50,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
     def copyfile(self, source: Any, outputfile: Any) -> None:
         """Send a file body, counting its bytes on the server (the benchmark reads the count)."""
         data = source.read()
-        outputfile.write(data)
+        try:
+            outputfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the browser went away mid-file: not an error
+            return
         counter = getattr(self.server, "bytes_sent", None)
         if counter is not None:
             with counter.lock:
