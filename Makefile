@@ -14,7 +14,7 @@ NODE_STAMP := node_modules/.installed
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:$(PORT)/"
-	@echo "make test    lint, type-check and run every test (browser tests included)"
+	@echo "make test    lint, type-check and run every test (browser tests, and the unit tests again inside Pyodide)"
 	@echo "make build   write the deployable static site to site/"
 	@echo "make bench   measure load, scoring latency and bytes transferred"
 
@@ -54,6 +54,7 @@ lint: setup
 
 test: setup chromium lint
 	$(PY) -m pytest
+	node tests/pyodide/run.mjs
 
 bench: build chromium
 	$(PY) -m scripts bench

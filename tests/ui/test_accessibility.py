@@ -11,6 +11,7 @@ from support import wait_ready
 from tests.ui.test_pages import site_pages
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SOURCE = AXE.read_text(encoding="utf-8") + "\n;true"
 RUN_AXE = """async () => {
   const results = await axe.run(document, { resultTypes: ["violations"] });
   return results.violations.map((v) => ({
@@ -41,7 +42,7 @@ def test_axe_finds_no_violations_on_any_page(page: Page, site_url: str, built_si
     for path in site_pages(built_site):
         page.goto(site_url + path)
         answer_everything(page)
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE_SOURCE)  # evaluated by the test driver: the page's CSP rightly refuses inline scripts
         violations = page.evaluate(RUN_AXE)
         if violations:
             problems[path or "/"] = violations
