@@ -13,9 +13,11 @@ Timings are not asserted anywhere: this is a measurement, not a test.
 
 from __future__ import annotations
 
+import json
 import platform
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -102,7 +104,7 @@ def measure(site: Path, runs: int) -> tuple[Samples, list[str]]:
             page.on("request", lambda r, seen=pyodide_requests: seen.append(r.url) if "pyodide" in r.url else None)
             counter.take()
             page.goto(base + PLAIN_PAGE, wait_until="networkidle")
-            samples.add("plain page, bytes", _settle(counter))
+            samples.add("page without exercise, first visit (with offline copy), bytes", _settle(counter))
             if pyodide_requests:
                 problems.append(f"the page without an exercise requested {pyodide_requests[0]}")
 
@@ -123,6 +125,33 @@ def measure(site: Path, runs: int) -> tuple[Samples, list[str]]:
     return samples, problems
 
 
+LIGHTHOUSE = paths.NODE_MODULES / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {"home": "", "module page": "modules/03-survivors-needs/", "exercise page": "distinction/quiz/"}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(site: Path, runs: int) -> dict[str, dict[str, float]]:
+    """Median Lighthouse category scores per page (pinned npm package, Debian's Chromium)."""
+    scores: dict[str, dict[str, float]] = {}
+    flags = " ".join(arg if " " not in arg else f"'{arg}'" for arg in ARGS)
+    with serving(site) as base, tempfile.TemporaryDirectory() as out:
+        for name, path in LIGHTHOUSE_PAGES.items():
+            found: dict[str, list[float]] = {}
+            for run in range(runs):
+                report_path = Path(out) / f"{run}.json"
+                subprocess.run(
+                    [str(LIGHTHOUSE), base + path, f"--chrome-path={CHROMIUM}", f"--chrome-flags={flags}",
+                     "--output=json", f"--output-path={report_path}", "--quiet",
+                     f"--only-categories={','.join(CATEGORIES)}"],
+                    check=True, cwd=paths.ROOT,
+                )
+                categories = json.loads(report_path.read_text(encoding="utf-8"))["categories"]
+                for category in CATEGORIES:
+                    found.setdefault(category, []).append(float(categories[category]["score"]))
+            scores[name] = {category: statistics.median(values) for category, values in found.items()}
+    return scores
+
+
 def report(samples: Samples, runs: int) -> str:
     """A plain-text table of medians (and ranges) with the machine it was taken on."""
     lines = [
@@ -138,7 +167,7 @@ def report(samples: Samples, runs: int) -> str:
         else:
             shown = f"{median:,.0f} ms" if median >= 10 else f"{median:.1f} ms"
             spread = f"{min(values):.1f}–{max(values):.1f} ms"
-        lines.append(f"  {name:<40} {shown:>12}   ({spread})")
+        lines.append(f"  {name:<58} {shown:>12}   ({spread})")
     return "\n".join(lines)
 
 
@@ -148,6 +177,18 @@ def main(runs: int = 5) -> None:
         raise SystemExit("error: no built site: run 'make build' first")
     samples, problems = measure(paths.SITE, runs)
     print(report(samples, runs))
+    misses: list[str] = []
+    lighthouse_runs = min(runs, 3)
+    print(f"\nLighthouse 12 (simulated slow 4G, median of {lighthouse_runs} runs):")
+    for name, scores in lighthouse(paths.SITE, lighthouse_runs).items():
+        shown = "  ".join(f"{category} {score:.2f}" for category, score in scores.items())
+        print(f"  {name:<14} {shown}")
+        misses.extend(f"Lighthouse {name}: {c} {s:.2f} is below 0.95" for c, s in scores.items() if s < 0.95)
+    submit = statistics.median(samples.values.get("submit to result, ms", [0.0]))
+    if submit >= 50:
+        misses.append(f"submit to result {submit:.0f} ms is not under 50 ms")
+    for miss in misses:
+        print(f"BELOW TARGET: {miss}")
     for problem in problems:
         print(f"PROBLEM: {problem}")
     if problems:

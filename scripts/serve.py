@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
+import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -35,6 +38,22 @@ def cache_control(url_path: str) -> str:
     return "no-cache"
 
 
+#: Served gzip-compressed when the browser accepts it (as any production web server would).
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map"}
+_compressed: dict[tuple[str, float], bytes] = {}
+_compressed_lock = threading.Lock()
+
+
+def compressed(path: str, mtime: float) -> bytes:
+    """The gzip form of a file, computed once per file version."""
+    key = (path, mtime)
+    with _compressed_lock:
+        if key not in _compressed:
+            with open(path, "rb") as handle:
+                _compressed[key] = gzip.compress(handle.read(), compresslevel=6, mtime=0)
+        return _compressed[key]
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     """Static files with explicit content types; quiet unless ``verbose``."""
 
@@ -46,6 +65,31 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", cache_control(self.path))
         self.send_header("Content-Security-Policy", csp.POLICY)
         super().end_headers()
+
+    def send_head(self) -> Any:
+        """Like the base class, but gzip text and WebAssembly for browsers that accept it."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the slash URL
+            path = os.path.join(path, "index.html")
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or "If-Modified-Since" in self.headers  # revalidation: the base class answers 304
+            or os.path.splitext(path)[1] not in COMPRESSIBLE
+            or not os.path.isfile(path)
+        ):
+            return super().send_head()
+        mtime = os.stat(path).st_mtime
+        body = compressed(path, mtime)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
         """Send a file body, counting its bytes on the server (the benchmark reads the count)."""

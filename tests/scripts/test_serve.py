@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import urllib.request
 from pathlib import Path
 
@@ -75,3 +76,21 @@ def test_byte_counter_counts_bodies(site: Path) -> None:
         fetch(base + "m.mjs")
     assert counter.take() == (site / "x.wasm").stat().st_size + (site / "m.mjs").stat().st_size
     assert counter.take() == 0
+
+
+def test_gzip_for_text_and_wasm_when_accepted(tmp_path: Path) -> None:
+    """Pages and WebAssembly are gzip-compressed for browsers that accept it; the body decompresses intact."""
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>hello</p>" * 100, encoding="utf-8")
+    (tmp_path / "a.wasm").write_bytes(b"\0asm" + b"\1" * 1000)
+    with serving(tmp_path) as base:
+        for path, original in (("page/", ("<p>hello</p>" * 100).encode()), ("a.wasm", b"\0asm" + b"\1" * 1000)):
+            request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request) as response:
+                assert response.headers["Content-Encoding"] == "gzip"
+                body = response.read()
+            assert len(body) < len(original)
+            assert gzip.decompress(body) == original
+        with urllib.request.urlopen(base + "a.wasm") as response:  # no Accept-Encoding: sent as is
+            assert response.headers["Content-Encoding"] is None
+            assert response.headers["Content-Type"] == "application/wasm"
