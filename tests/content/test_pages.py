@@ -29,3 +29,16 @@ def test_no_proprietary_instrument_or_external_asset(page: Path) -> None:
         for match in re.finditer(re.escape(name), text):
             line = text[text.rfind("\n", 0, match.start()) + 1 : text.find("\n", match.end())]
             assert re.search(r"not (reproduced|included|used)|proprietar|permission", line, re.IGNORECASE), line
+
+
+CHECKLISTS = sorted((DOCS.parent / "exercises" / "checklists").glob("*.toml"))
+
+
+@pytest.mark.parametrize("definition", CHECKLISTS, ids=[p.stem for p in CHECKLISTS])
+def test_checklist_and_module_link_both_ways(definition: Path) -> None:
+    """Each checklist page links to a module that teaches it, and that module links back to the checklist."""
+    page = DOCS / "checklists" / f"{definition.stem}.md"
+    modules = set(re.findall(r"\.\./modules/(0[1-8][^)#]*\.md)", page.read_text(encoding="utf-8")))
+    assert modules, f"{page.name} links to no module"
+    linking_back = [m for m in modules if f"checklists/{definition.stem}.md" in (DOCS / "modules" / m).read_text()]
+    assert linking_back, f"none of {sorted(modules)} links back to {definition.stem}"
