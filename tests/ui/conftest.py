@@ -19,20 +19,11 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request
 
 from scripts import paths
+from scripts.bench import ARGS, CHROMIUM
 from scripts.serve import serving
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+# one list of launch flags for tests and benchmark: they keep Chromium's own traffic on the machine
+CHROMIUM_ARGS = ARGS
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
