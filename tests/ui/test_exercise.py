@@ -40,3 +40,23 @@ def test_knowledge_check_matches_cpython(page: Page, site_url: str, watch: objec
         for entry in result.locator(".sc-fb").all()
     }
     assert shown == {item["id"]: item["message"] for item in expected["items"]}
+
+
+def test_right_and_wrong_are_told_in_words(page: Page, site_url: str) -> None:
+    """Each feedback entry carries its verdict as text (not only a colour), taken from Python's label."""
+    described = cli_json("describe", "palermo-definition")
+    answers: dict[str, str | list[str]] = {
+        item["id"]: (item["options"][-1]["id"] if item["type"] == "single" else [item["options"][-1]["id"]])
+        for item in described["items"]
+    }
+    expected = cli_json("score", "palermo-definition", "-", stdin=json.dumps(answers))
+    page.goto(site_url + MODULE)
+    answer(page, "palermo-definition", answers)
+    wait_ready(page, "palermo-definition")
+    page.locator('[data-exercise="palermo-definition"] button[type="submit"]').click()
+    entries = page.locator('[data-exercise="palermo-definition"] .sc-fb')
+    entries.first.wait_for()
+    labels = [entry.locator(".sc-fb-label").inner_text() for entry in entries.all()]
+    assert labels == [item["label"] for item in expected["items"]]
+    assert all(label.strip() for label in labels)
+    assert {item["status"] for item in expected["items"]} - {"correct"}, "the answers should include a wrong one"
