@@ -88,7 +88,9 @@ export function attach(root, api) {
   clear.addEventListener("click", () => {
     for (const input of tickInputs(form)) input.checked = false;
     if (store) store.removeItem(key);
-    root.querySelector("[data-exercise-result]").replaceChildren();
+    const region = root.querySelector("[data-exercise-result]");
+    region.replaceChildren();
+    delete region.dataset.outcome;
     notice.textContent = "Ticks cleared from this page and this device.";
   });
 }

@@ -218,7 +218,9 @@ if (roots.length) {
       submit(root, form);
     });
     form.addEventListener("reset", () => {
-      root.querySelector("[data-exercise-result]").replaceChildren();
+      const region = root.querySelector("[data-exercise-result]");
+      region.replaceChildren();
+      delete region.dataset.outcome;
     });
   }
 }

@@ -205,18 +205,6 @@ function legend(series) {
   return list;
 }
 
-/** Show Python's one-decimal display of each CBI score instead of the raw number. */
-function useDisplay(root, response) {
-  if (!response.ok) return;
-  const boxes = root.querySelectorAll("[data-exercise-result] .sc-scale");
-  (response.result.scales || []).forEach((scale, index) => {
-    const title = boxes[index] && boxes[index].querySelector(".sc-scale-title");
-    if (title && scale.display && title.lastChild && title.lastChild.nodeType === Node.TEXT_NODE) {
-      title.lastChild.textContent = scale.display;
-    }
-  });
-}
-
 function attachHistory(root, api) {
   const id = root.dataset.exercise;
   const kind = root.dataset.exerciseKind;
@@ -296,39 +284,10 @@ function attachHistory(root, api) {
   });
   root.addEventListener("selfcheck:result", (event) => {
     const response = event.detail;
-    if (kind === "cbi") useDisplay(root, response);
     if (!response || !response.ok || !input.checked) return;
     entries = [...entries, entryFrom(kind, response.result)].slice(-MAX_ENTRIES);
     message.textContent = storage.save(entries) ? TEXT.kept : TEXT.unavailable;
     render();
-  });
-}
-
-/**
- * Print support: the site's print rules hide live results and, on a page with a paper version,
- * print only that. Keep a print-only copy of the latest result next to the paper version, so
- * "print or save as PDF" gives the reader's own result first, then the blank paper form.
- */
-function keepPrintCopy(root) {
-  root.addEventListener("selfcheck:result", (event) => {
-    const response = event.detail;
-    const region = root.querySelector("[data-exercise-result]");
-    const container = root.closest(".md-content__inner") || root.parentElement;
-    let copy = container.querySelector(`:scope > [data-print-result="${root.dataset.exercise}"]`);
-    if (!response || !response.ok) {
-      if (copy) copy.remove();
-      return;
-    }
-    if (!copy) {
-      copy = el("div", "sc-print-only sc-print-result");
-      copy.dataset.printResult = root.dataset.exercise;
-      let anchor = root;
-      while (anchor.parentElement && anchor.parentElement !== container) anchor = anchor.parentElement;
-      container.insertBefore(copy, anchor.parentElement === container ? anchor : null);
-    }
-    const title = root.querySelector(".sc-title strong");
-    copy.replaceChildren(el("h2", null, `${title ? title.textContent : "Result"} (${today()})`));
-    for (const child of region.children) copy.append(child.cloneNode(true));
   });
 }
 
@@ -344,7 +303,6 @@ function attachPlan(root) {
 
 export function attach(root, api) {
   const kind = root.dataset.exerciseKind;
-  keepPrintCopy(root);
   if (kind === "plan") attachPlan(root);
   else if (kind === "cbi" || kind === "reflection") attachHistory(root, api);
 }

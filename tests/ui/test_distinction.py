@@ -112,6 +112,10 @@ def test_decision_aid_matches_cli_classify(page: Page, site_url: str, watch: Any
     find_out = [e.get_attribute("data-item") for e in result.locator(".sc-fb--warning").all()]
     assert find_out == [f"find-out-{m}" for m in expected["missing"]]
     assert "not a legal determination" in result.inner_text()
+    page.emulate_media(media="print")  # the printable summary: the answered questions and the verdict
+    expect(result).to_be_visible()
+    expect(root.locator('[data-item="act"]')).to_be_visible()
+    page.emulate_media(media="screen")
     assert watch.foreign(site_url) == []
     assert watch.errors == []
 

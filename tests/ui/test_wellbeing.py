@@ -161,7 +161,11 @@ def test_plan_prefills_today_and_matches_cli(page: Page, site_url: str, watch: A
     messages = [e.locator(".sc-fb-message").inner_text() for e in region.locator(".sc-fb").all()]
     assert messages == [i["message"] for i in expected["items"]]
     assert page.evaluate("() => Object.keys(localStorage).length") == 0
-    expect(page.locator("[data-print-result='prevention-plan']")).to_contain_text("my manager")
+    page.emulate_media(media="print")  # the reader's plan prints (before the blank paper form)
+    expect(region).to_be_visible()
+    expect(region).to_contain_text("my manager")
+    expect(page.locator('[data-exercise="prevention-plan"] form')).to_be_hidden()
+    page.emulate_media(media="screen")
     page.wait_for_timeout(500)
     assert watch.foreign(site_url) == []
     assert watch.errors == []
