@@ -4,16 +4,9 @@
 // (case references, notes, dates) are NEVER stored. Progress, completeness and
 // deadlines are computed by selfcheck (Python); this module counts nothing.
 
-const PREFIX = "selfcheck:checklist:";
-const VERSION = 1;
+import { isObject, record } from "./storage.js";
 
-function storage() {
-  try {
-    return window.localStorage;
-  } catch (error) {
-    return null;
-  }
-}
+const PREFIX = "selfcheck:checklist:";
 
 function tickInputs(form) {
   return Array.from(form.querySelectorAll('[data-type="check"] input[type="checkbox"]'));
@@ -25,8 +18,7 @@ function itemOf(input) {
 
 export function attach(root, api) {
   const form = root.querySelector("form");
-  const key = PREFIX + root.dataset.exercise;
-  const store = storage();
+  const store = record(PREFIX + root.dataset.exercise, (data) => isObject(data.ticks));
   const notice = document.createElement("p");
   notice.className = "sc-storage-note";
   notice.setAttribute("role", "status");
@@ -42,37 +34,26 @@ export function attach(root, api) {
   actions.append(clear);
 
   function save() {
-    if (!store) return;
+    if (!store.available) return;
     const ticks = {};
     for (const input of tickInputs(form)) if (input.checked) ticks[itemOf(input)] = true;
-    try {
-      if (Object.keys(ticks).length) store.setItem(key, JSON.stringify({ v: VERSION, ticks }));
-      else store.removeItem(key);
-    } catch (error) {
+    if (!Object.keys(ticks).length) store.clear();
+    else if (!store.save({ ticks })) {
       notice.textContent = "Your ticks could not be kept on this device (storage is full or blocked).";
     }
   }
 
   function restore() {
-    if (!store) {
+    if (!store.available) {
       notice.textContent = "This browser does not let the page keep ticks; they will be gone after a reload.";
       return;
     }
-    const raw = store.getItem(key);
-    if (raw === null) return;
-    let saved = null;
-    try {
-      saved = JSON.parse(raw);
-    } catch (error) {
-      saved = null;
-    }
-    const valid = saved && saved.v === VERSION && saved.ticks && typeof saved.ticks === "object" &&
-      !Array.isArray(saved.ticks);
-    if (!valid) {
-      store.removeItem(key);
+    const { value: saved, reset } = store.load();
+    if (reset) {
       notice.textContent = "Ticks saved earlier for this checklist could not be read and were removed.";
       return;
     }
+    if (!saved) return;
     for (const input of tickInputs(form)) input.checked = saved.ticks[itemOf(input)] === true;
     notice.textContent = "Your earlier ticks on this device were restored. Typed fields are never kept.";
   }
@@ -87,7 +68,7 @@ export function attach(root, api) {
   });
   clear.addEventListener("click", () => {
     for (const input of tickInputs(form)) input.checked = false;
-    if (store) store.removeItem(key);
+    store.clear();
     const region = root.querySelector("[data-exercise-result]");
     region.replaceChildren();
     delete region.dataset.outcome;

@@ -2,36 +2,18 @@
 // offers a new set, and keeps the best score Python reports in this browser only.
 // It computes no score, count or verdict: it shows what selfcheck returns.
 
-const BEST_KEY = "selfcheck:distinction:best";
+import { record } from "./storage.js";
 
+const bestScore = record("selfcheck:distinction:best", (data) => typeof data.best === "number");
+
+/** The best score Python reported earlier, with a note when a stored value had to be discarded. */
 function readBest() {
-  let stored;
-  try {
-    stored = window.localStorage.getItem(BEST_KEY);
-  } catch (error) {
-    return { best: null, note: "" };
-  }
-  if (stored === null) return { best: null, note: "" };
-  try {
-    const value = JSON.parse(stored);
-    if (value && value.v === 1 && typeof value.best === "number") return { best: value.best, note: "" };
-  } catch (error) {
-    // fall through: discard below
-  }
-  try {
-    window.localStorage.removeItem(BEST_KEY);
-  } catch (error) {
-    // storage unavailable: nothing to discard
-  }
-  return { best: null, note: "A saved best score could not be read and was discarded." };
+  const { value, reset } = bestScore.load();
+  return { best: value ? value.best : null, note: reset ? "A saved best score could not be read and was discarded." : "" };
 }
 
 function writeBest(best) {
-  try {
-    window.localStorage.setItem(BEST_KEY, JSON.stringify({ v: 1, best }));
-  } catch (error) {
-    // storage full or disabled: the score is simply not remembered
-  }
+  bestScore.save({ best }); // if storage is full or disabled, the score is simply not remembered
 }
 
 function randomSeed() {

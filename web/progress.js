@@ -2,50 +2,26 @@
 // Loaded on every page (a few hundred bytes of work, no Pyodide). "Passed" is what selfcheck
 // returned for a knowledge check; this file never decides it.
 
-const KEY = "selfcheck:progress";
-const VERSION = 1;
+import { isObject, record } from "./storage.js";
+
+const progress = record("selfcheck:progress", (data) => isObject(data.visited) && isObject(data.passed));
 const SITE_ROOT = new URL("../../", import.meta.url);
 
 function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-function empty() {
-  return { v: VERSION, visited: {}, passed: {} };
-}
-
-/** Read stored progress; anything unreadable or from another version is reset, with a notice. */
+/** Stored progress, with a notice when it was unreadable (reset) or cannot be kept at all. */
 function load() {
-  let raw = null;
-  try {
-    raw = window.localStorage.getItem(KEY);
-  } catch {
-    return { data: empty(), notice: "This browser does not allow the site to remember progress." };
-  }
-  if (raw === null) return { data: empty(), notice: "" };
-  try {
-    const data = JSON.parse(raw);
-    const valid =
-      data && data.v === VERSION && typeof data.visited === "object" && typeof data.passed === "object" &&
-      data.visited !== null && data.passed !== null;
-    if (valid) return { data, notice: "" };
-  } catch {
-    // fall through to the reset below
-  }
-  try {
-    window.localStorage.removeItem(KEY);
-  } catch {
-    // storage unavailable: nothing to reset
-  }
-  return { data: empty(), notice: "Stored progress could not be read (damaged or from an older version) and was reset." };
+  const { value, reset } = progress.load();
+  let notice = "";
+  if (!progress.available) notice = "This browser does not allow the site to remember progress.";
+  else if (reset) notice = "Stored progress could not be read (damaged or from an older version) and was reset.";
+  return { data: value || { visited: {}, passed: {} }, notice };
 }
 
 function save(data) {
-  try {
-    window.localStorage.setItem(KEY, JSON.stringify(data));
-  } catch {
-    // private mode or storage full: progress simply is not remembered
-  }
+  progress.save({ visited: data.visited, passed: data.passed });
 }
 
 function pagePath() {
@@ -96,11 +72,7 @@ function showProgress() {
   const clear = box.querySelector("[data-progress-clear]");
   if (clear) {
     clear.addEventListener("click", () => {
-      try {
-        window.localStorage.removeItem(KEY);
-      } catch {
-        // nothing stored
-      }
+      progress.clear();
       render();
       if (message) message.textContent = "Your progress has been cleared from this browser.";
     });

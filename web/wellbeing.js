@@ -6,8 +6,9 @@
 // never an answer. This module computes no score, count, band or verdict: it
 // stores and draws the numbers selfcheck returned.
 
+import { isObject, record } from "./storage.js";
+
 const PREFIX = "selfcheck:wellbeing:";
-const VERSION = 1;
 const MAX_ENTRIES = 60;
 const SVG_NS = "http://www.w3.org/2000/svg";
 // Line colours (presentation only), distinguishable in greyscale print too by the marker shapes' order.
@@ -43,55 +44,18 @@ function today() {
 }
 
 function isEntry(entry) {
-  if (!entry || typeof entry !== "object" || Array.isArray(entry)) return false;
+  if (!isObject(entry)) return false;
   if (typeof entry.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) return false;
-  if (!entry.values || typeof entry.values !== "object" || Array.isArray(entry.values)) return false;
+  if (!isObject(entry.values)) return false;
   const okNumber = (v) => v === null || (typeof v === "number" && Number.isFinite(v));
   if (!Object.values(entry.values).every(okNumber)) return false;
   if (entry.max !== undefined && (typeof entry.max !== "number" || !Number.isFinite(entry.max))) return false;
   return true;
 }
 
-/** Storage for one exercise. load() returns {entries, reset} or null when nothing is stored. */
+/** Storage for one exercise's history: {v, entries}. */
 function store(id) {
-  const key = PREFIX + id;
-  let storage = null;
-  try {
-    storage = window.localStorage;
-    storage.getItem(key);
-  } catch (error) {
-    storage = null;
-  }
-  return {
-    available: storage !== null,
-    load() {
-      if (!storage) return null;
-      const raw = storage.getItem(key);
-      if (raw === null) return null;
-      try {
-        const data = JSON.parse(raw);
-        if (data && data.v === VERSION && Array.isArray(data.entries) && data.entries.every(isEntry)) {
-          return { entries: data.entries, reset: false };
-        }
-      } catch (error) {
-        // fall through: unreadable
-      }
-      storage.removeItem(key);
-      return { entries: [], reset: true };
-    },
-    save(entries) {
-      if (!storage) return false;
-      try {
-        storage.setItem(key, JSON.stringify({ v: VERSION, entries: entries.slice(-MAX_ENTRIES) }));
-        return true;
-      } catch (error) {
-        return false;
-      }
-    },
-    clear() {
-      if (storage) storage.removeItem(key);
-    },
-  };
+  return record(PREFIX + id, (data) => Array.isArray(data.entries) && data.entries.every(isEntry));
 }
 
 /** The series of this exercise, labelled from its definition: CBI scales or reflection domains. */
@@ -252,13 +216,11 @@ function attachHistory(root, api) {
     input.disabled = true;
     message.textContent = TEXT.unavailable;
   } else {
-    const loaded = storage.load();
-    if (loaded) {
-      if (loaded.reset) message.textContent = TEXT.reset;
-      else {
-        entries = loaded.entries;
-        input.checked = true;
-      }
+    const { value, reset } = storage.load();
+    if (reset) message.textContent = TEXT.reset;
+    else if (value) {
+      entries = value.entries;
+      input.checked = true;
     }
   }
   render();
@@ -266,7 +228,7 @@ function attachHistory(root, api) {
   input.addEventListener("change", () => {
     if (input.checked) {
       entries = [];
-      storage.save(entries);
+      storage.save({ entries });
       message.textContent = TEXT.on;
     } else {
       entries = [];
@@ -286,7 +248,7 @@ function attachHistory(root, api) {
     const response = event.detail;
     if (!response || !response.ok || !input.checked) return;
     entries = [...entries, entryFrom(kind, response.result)].slice(-MAX_ENTRIES);
-    message.textContent = storage.save(entries) ? TEXT.kept : TEXT.unavailable;
+    message.textContent = storage.save({ entries }) ? TEXT.kept : TEXT.unavailable;
     render();
   });
 }
