@@ -36,3 +36,44 @@ def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:
     )
     status = root.get_attribute("data-exercise-status")
     assert status == "ready", f"runtime status {status}: {root.locator('[data-exercise-message]').inner_text()}"
+
+
+def option_answers(exercise: str, index: int = 0) -> dict[str, Any]:
+    """Answers picking option ``index`` (0 first, -1 last) of every choice item, from ``describe``."""
+    described = cli_json("describe", exercise)
+    return {
+        item["id"]: item["options"][index]["id"] if item["type"] == "single" else [item["options"][index]["id"]]
+        for item in described["items"]
+        if item["type"] in ("single", "multiple")
+    }
+
+
+def answer(page: Page, exercise: str, answers: dict[str, Any]) -> None:
+    """Fill an exercise's form: option ids (or lists) for choice items, True for checks, strings for fields."""
+    root = page.locator(f'[data-exercise="{exercise}"]')
+    for item, value in answers.items():
+        box = root.locator(f'[data-item="{item}"]')
+        if value is True:
+            box.locator("input").check()
+        elif isinstance(value, list):
+            for option in value:
+                box.locator(f'input[value="{option}"]').check()
+        elif box.get_attribute("data-type") in ("single", "multiple"):
+            box.locator(f'input[value="{value}"]').check()
+        else:
+            box.locator("textarea, input").first.fill(str(value))
+
+
+def submit(page: Page, exercise: str) -> Any:
+    """Submit the exercise and wait for Python's summary; returns the result region's locator."""
+    root = page.locator(f'[data-exercise="{exercise}"]')
+    root.locator('button[type="submit"]').click()
+    region = root.locator("[data-exercise-result]")
+    region.locator(".sc-summary").wait_for()
+    return region
+
+
+def feedback(region: Any) -> dict[str, str]:
+    """The feedback shown in a result region: item id -> message."""
+    entries = region.locator(".sc-fb").all()
+    return {entry.get_attribute("data-item"): entry.locator(".sc-fb-message").inner_text() for entry in entries}

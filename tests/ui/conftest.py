@@ -22,9 +22,6 @@ from scripts import paths
 from scripts.bench import ARGS, CHROMIUM
 from scripts.serve import serving
 
-# one list of launch flags for tests and benchmark: they keep Chromium's own traffic on the machine
-CHROMIUM_ARGS = ARGS
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test under tests/ui as a browser test."""
@@ -38,7 +35,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     """pytest-playwright launch options: Debian's Chromium with offline-safe flags."""
     if not Path(CHROMIUM).exists():
         pytest.exit("Chromium is missing: run 'make test' as root, or 'sudo apt-get install -y chromium'", returncode=2)
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ARGS}  # the benchmark's flags
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from support import cli_json, wait_ready
+from support import answer, cli_json, feedback, submit, wait_ready
 
 REFERRAL = "cl-referral"
 PLAN = "cl-support-plan"
@@ -67,21 +67,11 @@ def test_support_plan_in_browser_equals_cli(page: Page, site_url: str) -> None:
     full = {i["id"]: False for i in described["items"] if i["type"] == "check"} | answers
     expected = cli_json("score", PLAN, "-", stdin=json.dumps(full))
     page.goto(site_url + f"checklists/{PLAN}/")
-    root = page.locator(f'[data-exercise="{PLAN}"]')
-    for item, value in answers.items():
-        control = root.locator(f'[data-item="{item}"] input, [data-item="{item}"] textarea').first
-        if value is True:
-            control.check()
-        else:
-            control.fill(str(value))
+    answer(page, PLAN, answers)
     wait_ready(page, PLAN)
-    root.locator('button[type="submit"]').click()
-    result = root.locator("[data-exercise-result]")
-    result.locator(".sc-summary").wait_for()
+    result = submit(page, PLAN)
     assert result.locator(".sc-summary").inner_text() == expected["summary"]
-    entries = result.locator(".sc-fb").all()
-    shown = {e.get_attribute("data-item"): e.locator(".sc-fb-message").inner_text() for e in entries}
-    assert shown == {i["id"]: i["message"] for i in expected["items"]}
+    assert feedback(result) == {i["id"]: i["message"] for i in expected["items"]}
 
 
 def test_print_hides_navigation_and_shows_paper(page: Page, site_url: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from support import cli_json, wait_ready
+from support import answer, cli_json, feedback, submit, wait_ready
 
 QUIZ = "distinction/quiz/"
 AID = "distinction/decision-aid/"
@@ -38,22 +38,14 @@ def test_quiz_shows_ten_and_scores_like_cpython(page: Page, site_url: str, watch
         answers[f"{ident}-category"] = ["trafficking", "smuggling", "undetermined"][n % 3]
         answers[f"{ident}-elements"] = ["act", "purpose"] if n % 2 else ["act", "means", "purpose"]
     expected = cli_json("score", "scenarios", "-", stdin=json.dumps(answers))
-    root = page.locator('[data-exercise="scenarios"]')
-    for item, chosen in answers.items():
-        for option in [chosen] if isinstance(chosen, str) else chosen:
-            assert isinstance(option, str)
-            root.locator(f'[data-item="{item}"] input[value="{option}"]').check()
-    root.locator('button[type="submit"]').click()
-    result = root.locator("[data-exercise-result]")
-    result.locator(".sc-summary").wait_for()
+    answer(page, "scenarios", answers)
+    result = submit(page, "scenarios")
     assert result.locator(".sc-summary").inner_text() == expected["summary"]
-    entries = result.locator(".sc-fb").all()
-    shown = {e.get_attribute("data-item"): e.locator(".sc-fb-message").inner_text() for e in entries}
-    assert shown == {i["id"]: i["message"] for i in expected["items"]}
+    assert feedback(result) == {i["id"]: i["message"] for i in expected["items"]}
     page.wait_for_function("() => localStorage.getItem('selfcheck:distinction:best') !== null")
     stored = json.loads(page.evaluate("() => localStorage.getItem('selfcheck:distinction:best')"))
     assert stored == {"v": 1, "best": expected["score"]}
-    assert str(expected["score"]) in root.locator("[data-distinction-best]").inner_text()
+    assert str(expected["score"]) in page.locator("[data-distinction-best]").inner_text()
     assert watch.foreign(site_url) == []
     assert watch.errors == []
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from scripts import offline
 from scripts.serve import serving
-from support import cli_json, wait_ready
+from support import answer, cli_json, option_answers, submit, wait_ready
 
 RUNTIME_CACHED = """async (base) => {
   const source = await (await fetch(base + "sw.js")).text();
@@ -32,18 +32,12 @@ def test_pages_and_exercises_work_offline(page: Page, site_url: str) -> None:
         page.goto(site_url + path)
         expect(page.locator("h1").first).to_be_visible()
 
-    described = cli_json("describe", "kc-02-identification")
-    answers = {item["id"]: item["options"][0]["id"] if item["type"] == "single" else [item["options"][0]["id"]]
-               for item in described["items"]}
+    answers = option_answers("kc-02-identification")
     expected = cli_json("score", "kc-02-identification", "-", stdin=json.dumps(answers))
     page.goto(site_url + "modules/02-identification-obstacles/")
-    root = page.locator('[data-exercise="kc-02-identification"]')
-    for item, chosen in answers.items():
-        for option in [chosen] if isinstance(chosen, str) else chosen:
-            root.locator(f'[data-item="{item}"] input[value="{option}"]').check()
+    answer(page, "kc-02-identification", answers)
     wait_ready(page, "kc-02-identification")
-    root.locator('button[type="submit"]').click()
-    expect(root.locator("[data-exercise-result] .sc-summary")).to_have_text(expected["summary"])
+    expect(submit(page, "kc-02-identification").locator(".sc-summary")).to_have_text(expected["summary"])
     page.context.set_offline(False)
 
 

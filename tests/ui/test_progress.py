@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import Page
 
-from support import cli_json, wait_ready
+from support import answer, cli_json, option_answers, submit, wait_ready
 
 KEY = "selfcheck:progress"
 
@@ -18,9 +18,7 @@ def correct_answers(exercise: str) -> dict[str, object]:
     test never hard-codes an answer key.
     """
     described = cli_json("describe", exercise)
-    first = {item["id"]: item["options"][0]["id"] if item["type"] == "single" else [item["options"][0]["id"]]
-             for item in described["items"]}
-    result = cli_json("score", exercise, "-", stdin=json.dumps(first))
+    result = cli_json("score", exercise, "-", stdin=json.dumps(option_answers(exercise)))
     types = {item["id"]: item["type"] for item in described["items"]}
     return {item["id"]: item["expected"][0] if types[item["id"]] == "single" else item["expected"]
             for item in result["items"]}
@@ -35,13 +33,9 @@ def test_visit_and_pass_show_on_the_path(page: Page, site_url: str) -> None:
     passed = page.locator('[data-progress-passed="palermo-definition"]')
     assert visited.inner_text() == "not yet"
     page.goto(site_url + "modules/01-what-trafficking-is/")
-    root = page.locator('[data-exercise="palermo-definition"]')
-    for item, chosen in answers.items():
-        for option in [chosen] if isinstance(chosen, str) else chosen:
-            root.locator(f'[data-item="{item}"] input[value="{option}"]').check()
+    answer(page, "palermo-definition", answers)
     wait_ready(page, "palermo-definition")
-    root.locator('button[type="submit"]').click()
-    root.locator("[data-exercise-result] .sc-summary").wait_for()
+    submit(page, "palermo-definition")
     page.goto(site_url + "onboarding/")
     assert visited.inner_text().startswith("visited ")
     assert passed.inner_text().startswith("passed ")

@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from support import cli_json, wait_ready
+from support import answer, cli_json, feedback, submit, wait_ready
 
 CBI_PAGE = "wellbeing/cbi/"
 SIGNS_PAGE = "wellbeing/burnout-signs/"
@@ -31,38 +31,13 @@ def stored(page: Page) -> dict[str, Any]:
     return data
 
 
-def pick(page: Page, exercise: str, answers: dict[str, Any]) -> None:
-    """Fill the exercise's form: option ids for choice items, True for check items, strings for text/date."""
-    root = page.locator(f'[data-exercise="{exercise}"]')
-    for item, value in answers.items():
-        box = root.locator(f'[data-item="{item}"]')
-        if value is True:
-            box.locator("input").check()
-        elif isinstance(value, list):
-            for option in value:
-                box.locator(f'input[value="{option}"]').check()
-        elif box.get_attribute("data-type") in ("text", "date"):
-            box.locator("textarea, input").fill(value)
-        else:
-            box.locator(f'input[value="{value}"]').check()
-
-
-def submit(page: Page, exercise: str) -> Any:
-    """Submit the form and wait for the result region to show a result; returns the region locator."""
-    root = page.locator(f'[data-exercise="{exercise}"]')
-    root.locator('button[type="submit"]').click()
-    region = root.locator("[data-exercise-result]")
-    region.locator(".sc-summary").wait_for()
-    return region
-
-
 def test_cbi_page_shows_what_the_cli_computes(page: Page, site_url: str, watch: Any) -> None:
     """The CBI page's summary, scale notes and displayed scores equal the CLI's; no request leaves the origin."""
     expected = cli_json("score", "cbi", "-", stdin=json.dumps(CBI_ANSWERS))
     assert expected["client"] is None and expected["work"] is not None
     page.goto(site_url + CBI_PAGE)
     wait_ready(page, "cbi")
-    pick(page, "cbi", CBI_ANSWERS)
+    answer(page, "cbi", CBI_ANSWERS)
     region = submit(page, "cbi")
     assert region.locator(".sc-summary").inner_text() == expected["summary"]
     notes = [n.inner_text() for n in region.locator(".sc-scale .sc-note").all()]
@@ -83,7 +58,7 @@ def test_cbi_opt_in_stores_only_scores_and_shows_a_trend(page: Page, site_url: s
     optin = page.locator("[data-history-optin]")
     expect(optin).not_to_be_checked()
     optin.check()
-    pick(page, "cbi", CBI_ANSWERS)
+    answer(page, "cbi", CBI_ANSWERS)
     trend = page.locator("[data-history-trend]")
     submit(page, "cbi")
     expect(trend.locator("table tbody tr")).to_have_count(1)
@@ -131,13 +106,11 @@ def test_reflection_counts_match_cli_and_opt_in_stores_counts(page: Page, site_u
     page.goto(site_url + SIGNS_PAGE)
     wait_ready(page, "burnout-signs")
     page.locator("[data-history-optin]").check()
-    pick(page, "burnout-signs", ticks)
+    answer(page, "burnout-signs", ticks)
     region = submit(page, "burnout-signs")
     assert region.locator(".sc-summary").inner_text() == expected["summary"]
     assert expected["suggest_talking"] is True and "supervisor" in expected["summary"]
-    feedback = region.locator(".sc-fb").all()
-    shown = {e.get_attribute("data-item"): e.locator(".sc-fb-message").inner_text() for e in feedback}
-    assert shown == {i["id"]: i["message"] for i in expected["items"]}
+    assert feedback(region) == {i["id"]: i["message"] for i in expected["items"]}
     expect(page.locator("[data-history-trend] table tbody tr")).to_have_count(1)
     data = json.loads(stored(page)["selfcheck:wellbeing:burnout-signs"])
     assert data["entries"][0]["values"] == expected["counts"]
@@ -153,7 +126,7 @@ def test_plan_prefills_today_and_matches_cli(page: Page, site_url: str, watch: A
     today = page.locator('[data-item="today"] input').input_value()
     assert today == date.today().isoformat()
     answers = {"caseload-actions": ["review"], "caseload-who": "my manager", "leisure-lifestyle-actions": ["sleep"]}
-    pick(page, "prevention-plan", answers)
+    answer(page, "prevention-plan", answers)
     expected = cli_json("score", "prevention-plan", "-", stdin=json.dumps({**answers, "today": today}))
     region = submit(page, "prevention-plan")
     assert region.locator(".sc-summary").inner_text() == expected["summary"]
