@@ -4,7 +4,6 @@ Standard library only, so that the same code runs on CPython 3.11+ and in the
 browser under Pyodide. Anything browser-specific is imported inside functions.
 """
 
-from . import _distinction
 from ._base import SCHEMA_VERSION, Exercise, JSONObject
 from ._bridge import handle
 from ._classify import Classification, classify
@@ -13,9 +12,6 @@ from ._errors import AnswerError, DefinitionError, SelfcheckError, UnknownExerci
 from ._loader import KINDS, Catalogue, load_catalogue, load_file, parse_definition
 
 __version__ = "0.1.0"
-
-# The scenario quiz page needs extra bridge operations (sample, distinction-best, classify).
-_distinction.register_operations()
 
 __all__ = [
     "KINDS",

@@ -14,12 +14,14 @@ from typing import Any
 
 from ._base import JSONObject
 from ._errors import SelfcheckError
-from ._loader import parse_definition
 
 Operation = Callable[[Mapping[str, Any]], JSONObject]
 
 
-def _definition(request: Mapping[str, Any]) -> Any:
+def definition_of(request: Mapping[str, Any]) -> Any:
+    """The exercise a request carries as ``definition``, validated like the build does."""
+    from ._loader import parse_definition  # here, not at the top: kinds import this module to register ops
+
     definition = request.get("definition")
     if not isinstance(definition, Mapping):
         raise SelfcheckError("the request has no exercise definition")
@@ -34,12 +36,12 @@ def _answers(request: Mapping[str, Any]) -> Mapping[str, object]:
 
 
 def _score(request: Mapping[str, Any]) -> JSONObject:
-    result: JSONObject = _definition(request).score(_answers(request))
+    result: JSONObject = definition_of(request).score(_answers(request))
     return result
 
 
 def _describe(request: Mapping[str, Any]) -> JSONObject:
-    result: JSONObject = _definition(request).describe()
+    result: JSONObject = definition_of(request).describe()
     return result
 
 

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from ._base import Common, JSONObject
+from ._bridge import definition_of, register_operation
 from ._choice import MULTIPLE, SINGLE, ChoiceItem, Option, check_answer_keys
 from ._classify import FACTS, QUESTIONS, SOURCE, UNDETERMINED, VERDICT_LABELS, VERDICTS, classify
 from ._errors import AnswerError, SelfcheckError
@@ -435,12 +436,7 @@ def _int(request: Mapping[str, Any], key: str, default: int | None = None) -> in
 
 def sample_operation(request: Mapping[str, Any]) -> JSONObject:
     """Bridge op ``sample``: ``{"definition", "seed", "count"?, "exclude"?}`` -> ``{"ids": [...]}``."""
-    from ._loader import parse_definition
-
-    definition = request.get("definition")
-    if not isinstance(definition, Mapping):
-        raise SelfcheckError("the request has no exercise definition")
-    exercise = parse_definition(definition, f"exercise {definition.get('id', '?')!s}")
+    exercise = definition_of(request)
     if not isinstance(exercise, DistinctionQuiz):
         raise SelfcheckError(f"exercise {exercise.id!r} is not a scenario quiz")
     seed = _int(request, "seed")
@@ -482,10 +478,7 @@ def classify_operation(request: Mapping[str, Any]) -> JSONObject:
     return classify(facts).to_json()
 
 
-def register_operations() -> None:
-    """Add ``sample``, ``distinction-best`` and ``classify`` to the browser bridge."""
-    from . import _bridge
-
-    _bridge.register_operation("sample", sample_operation)
-    _bridge.register_operation("distinction-best", best_operation)
-    _bridge.register_operation("classify", classify_operation)
+# The scenario quiz and decision aid pages need more than "score": register their operations.
+register_operation("sample", sample_operation)
+register_operation("distinction-best", best_operation)
+register_operation("classify", classify_operation)
