@@ -29,12 +29,8 @@ if ("serviceWorker" in navigator && window.isSecureContext) {
     reloading = true;
     window.location.reload();
   });
-  navigator.serviceWorker
-    .register(new URL("sw.js", root), { scope: root.pathname })
-    .then((registration) => {
-      if (document.querySelector("[data-exercise]")) {
-        navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({ type: "cache-runtime" }));
-      }
+  const register = () =>
+    navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname }).then((registration) => {
       if (registration.waiting && navigator.serviceWorker.controller) showUpdate(registration);
       registration.addEventListener("updatefound", () => {
         const installing = registration.installing;
@@ -43,8 +39,21 @@ if ("serviceWorker" in navigator && window.isSecureContext) {
           if (installing.state === "installed" && navigator.serviceWorker.controller) showUpdate(registration);
         });
       });
-    })
-    .catch(() => {
-      // no offline copy (private mode, storage disabled): the site works online as before
     });
+  // After the page has loaded, so the offline copy never competes with what the reader is opening.
+  const started = new Promise((resolve) => {
+    if (document.readyState === "complete") resolve();
+    else window.addEventListener("load", resolve, { once: true });
+  }).then(register);
+  started.catch(() => {
+    // no offline copy (private mode, storage disabled): the site works online as before
+  });
+  // Once this page's runtime has loaded (so its files are in the HTTP cache, not fetched twice),
+  // ask the service worker to keep a copy for offline use.
+  if (document.querySelector("[data-exercise]")) {
+    Promise.all([import("./selfcheck.js").then((adapter) => adapter.whenReady()), started])
+      .then(() => navigator.serviceWorker.ready)
+      .then((ready) => ready.active && ready.active.postMessage({ type: "cache-runtime" }))
+      .catch(() => {});
+  }
 }
