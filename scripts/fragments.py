@@ -99,7 +99,8 @@ def render_item(exercise_id: str, item: Mapping[str, Any], number: int | None) -
 Group = tuple[Mapping[str, Any] | None, list[Mapping[str, Any]]]
 
 
-def _grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -> Iterable[Group]:
+def grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -> Iterable[Group]:
+    """Items without a section first, then each section with its items, in published order."""
     by_section: dict[str | None, list[Mapping[str, Any]]] = {}
     for item in items:
         by_section.setdefault(item.get("section"), []).append(item)
@@ -122,7 +123,7 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
     numbered = exercise.kind in ("quiz", "cbi", "decision-aid")
     parts: list[str] = []
     number = 0
-    for section, members in _grouped(items, sections):
+    for section, members in grouped(items, sections):
         body = []
         for item in members:
             number += 1

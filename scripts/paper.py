@@ -16,6 +16,8 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise
 
+from .fragments import grouped
+
 #: The site's name as printed in the footer of every paper version.
 SITE_NAME = "Supporting survivors of trafficking – training site"
 
@@ -128,12 +130,8 @@ def _key(exercise: Exercise) -> str:
 
 def _groups(described: Mapping[str, Any], skip: set[str]) -> Iterable[tuple[Mapping[str, Any] | None, list[Any]]]:
     items = [i for i in described["items"] if i["id"] not in skip]
-    loose = [i for i in items if not i.get("section")]
-    if loose:
-        yield None, loose
-    for section in described.get("sections", []):
-        members = [i for i in items if i.get("section") == section["id"]]
-        if members or section.get("text"):
+    for section, members in grouped(items, described.get("sections", [])):
+        if section is None or members or section.get("text"):  # a section left empty by the grid goes
             yield section, members
 
 
