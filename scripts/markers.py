@@ -23,7 +23,6 @@ MARKERS: dict[str, bool] = {
     "exercise": True,
     "paper-version": True,
     "onboarding-progress": False,
-    "history-optin": False,
     "checklist-booklet": False,
 }
 

@@ -145,10 +145,10 @@ def test_check_pages_names_page_and_line_for_missing_fragment(tmp_path: Path, fr
 
 def test_markdown_fragment_is_parsed_with_the_page(fragments: Path) -> None:
     """A NAME.md fragment is preferred over NAME.html and is converted as Markdown, not inserted raw."""
-    (fragments / "history-optin.md").write_text("Read the [guide](guide.md) **first**.", encoding="utf-8")
-    (fragments / "history-optin.html").write_text("<p>HTML VERSION</p>", encoding="utf-8")
-    assert fragment_path(fragments, "history-optin") == fragments / "history-optin.md"
-    html = render("# Page\n\n{{ history-optin }}\n", fragments)
+    (fragments / "onboarding-progress.md").write_text("Read the [guide](guide.md) **first**.", encoding="utf-8")
+    (fragments / "onboarding-progress.html").write_text("<p>HTML VERSION</p>", encoding="utf-8")
+    assert fragment_path(fragments, "onboarding-progress") == fragments / "onboarding-progress.md"
+    html = render("# Page\n\n{{ onboarding-progress }}\n", fragments)
     assert '<a href="guide.md">guide</a>' in html and "<strong>first</strong>" in html
     assert "HTML VERSION" not in html
 
