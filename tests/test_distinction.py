@@ -12,7 +12,7 @@ import pytest
 
 from selfcheck import AnswerError, DefinitionError, SelfcheckError, classify, handle, load_file, parse_definition
 from selfcheck._classify import FACTS
-from selfcheck._distinction import TRAINING_AID, DecisionAid, DistinctionQuiz
+from selfcheck._distinction import DecisionAid, DistinctionQuiz
 from support import EXERCISES
 
 BANK = EXERCISES / "distinction" / "scenarios.toml"
@@ -58,17 +58,56 @@ def right_answers(bank: DistinctionQuiz, ids: list[str]) -> dict[str, object]:
 
 
 def test_every_vignette_agrees_with_the_logic(bank: DistinctionQuiz) -> None:
-    """Each stored expected verdict equals classify() of the stored facts (read straight from the TOML)."""
+    """Each stored expected verdict equals classify() of the stored facts.
+
+    Each stored expected verdict equals classify() of the stored facts (read straight from the TOML; a fact left out
+    of a vignette is unknown).
+    """
     vignettes = raw(BANK)["vignettes"]
-    assert len(vignettes) >= 30
+    assert len(vignettes) >= 36
     for entry in vignettes:
-        assert classify(entry["facts"]).verdict == entry["verdict"], entry["id"]
+        facts = dict.fromkeys(FACTS) | entry["facts"]
+        assert classify(facts).verdict == entry["verdict"], entry["id"]
+
+
+def test_bank_has_the_edge_cases_of_the_safety_rules(bank: DistinctionQuiz) -> None:
+    """The bank holds the edge cases of the safety rules, each keyed by the rules and explained with a source.
+
+    The bank holds a child who sells sex, unknown ages, a coerced sex worker, servitude with no movement, forced
+    begging, smuggling turned exploitation and forced marriage, each keyed by the rules and explained with a source.
+    """
+    by_id = {v.id: v for v in bank.vignettes}
+    child = by_id["child-sells-sex-alone"]
+    assert (child.facts["under_18"], child.facts["own_livelihood_sex_work"], child.verdict) == (
+        True, True, "suspected-trafficking")
+    for ident in ("age-unclear", "no-papers-age"):
+        assert by_id[ident].facts["under_18"] is None and by_id[ident].verdict == "trafficking", ident
+    coerced = by_id["coerced-street"]
+    assert coerced.facts["means"] and coerced.facts["own_livelihood_sex_work"] and coerced.verdict != "prostitution"
+    servitude = by_id["servitude-at-home"]
+    assert servitude.facts["act"] and servitude.verdict == "trafficking" and "harbouring" in servitude.explanation
+    assert "begging" in by_id["begging-abroad-group"].explanation
+    smuggled = by_id["smuggled-at-17"]
+    assert smuggled.verdict == "trafficking" and "smuggling" in classify(smuggled.facts).also
+    assert "2024/1712" in by_id["bride-price"].explanation
+    for ident in ("child-sells-sex-alone", "no-papers-age", "coerced-street", "servitude-at-home",
+                  "begging-abroad-group", "smuggled-at-17", "bride-price", "age-unclear"):
+        assert any(cite in by_id[ident].explanation for cite in ("CETS 197", "Directive", "guide §")), ident
+
+
+def test_no_vignette_contradicts_the_safety_rules(bank: DistinctionQuiz) -> None:
+    """No vignette keys a child who sells sex as prostitution or none, or a coerced person as prostitution."""
+    for v in bank.vignettes:
+        if v.facts["under_18"] is not False and v.facts["own_livelihood_sex_work"]:
+            assert v.verdict in ("trafficking", "suspected-trafficking"), v.id
+        if v.facts["means"]:
+            assert v.verdict != "prostitution" and "prostitution" not in classify(v.facts).also, v.id
 
 
 def test_bank_covers_every_verdict_and_case_type(bank: DistinctionQuiz) -> None:
     """The bank uses every verdict, child and adult cases, internal and cross-border cases, and unknown facts."""
     verdicts = {v.verdict for v in bank.vignettes}
-    assert verdicts == {"trafficking", "smuggling", "prostitution", "none", "undetermined"}
+    assert verdicts == {"trafficking", "suspected-trafficking", "smuggling", "prostitution", "none", "undetermined"}
     assert any(v.facts["under_18"] and not v.facts["means"] and v.verdict == "trafficking" for v in bank.vignettes)
     assert any(v.facts["under_18"] and v.facts["means"] for v in bank.vignettes)
     assert any(v.verdict == "trafficking" and v.facts["irregular_border_crossing"] is False for v in bank.vignettes)
@@ -186,11 +225,14 @@ def test_bridge_sample_and_best_operations() -> None:
 
 
 def test_bridge_classify_matches_classify() -> None:
-    """The bridge's 'classify' op returns exactly classify(facts).to_json(), and refuses bad facts."""
-    facts = {"act": True, "means": True, "exploitation_purpose": True, "irregular_border_crossing": False}
+    """The bridge's 'classify' op returns exactly classify(facts).to_json(), and refuses bad or missing facts."""
+    facts = dict.fromkeys(FACTS) | {"act": True, "means": True, "exploitation_purpose": True,
+                                    "irregular_border_crossing": False}
     assert call({"op": "classify", "facts": facts}) == {"ok": True, "result": classify(facts).to_json()}
     bad = call({"op": "classify", "facts": {"colour": True}})
     assert not bad["ok"] and "unknown fact 'colour'" in bad["error"]
+    partial = call({"op": "classify", "facts": {"act": True}})
+    assert not partial["ok"] and "missing facts 'under_18'" in partial["error"]
 
 
 def bad_bank(mutate: Any) -> dict[str, Any]:
@@ -233,20 +275,66 @@ def test_decision_aid_asks_every_fact(aid: DecisionAid) -> None:
     described = aid.describe()
     assert [i["id"] for i in described["items"]] == list(FACTS)
     assert all([o["id"] for o in i["options"]] == ["yes", "no", "unknown"] for i in described["items"])
-    assert "not a legal determination" in described["intro"]
+    assert "not a legal determination" in described["intro"] and "supervisor" in described["intro"]
+
+
+def test_decision_aid_purpose_question_shows_the_open_list(aid: DecisionAid) -> None:
+    """Rule 6 on the page: the purpose question shows the open list and says it is a minimum.
+
+    Rule 6 on the page: the purpose question names every form of exploitation, old and new, and says the list is a
+    minimum.
+    """
+    item = next(i for i in aid.describe()["items"] if i["id"] == "exploitation_purpose")
+    text = f"{item['prompt']} {item['hint']}"
+    for term in ("sexual exploitation", "forced labour", "begging", "slavery", "servitude", "criminal activities",
+                 "removal of organs", "forced marriage", "illegal adoption", "surrogacy", "minimum", "2024/1712"):
+        assert term in text, term
+
+
+def test_decision_aid_without_the_open_list_fails_the_build() -> None:
+    """A purpose question that drops a form of exploitation is refused, naming the safety rule and the term."""
+    data = copy.deepcopy(raw(AID))
+    purpose = next(q for q in data["questions"] if q["fact"] == "exploitation_purpose")
+    purpose["hint"] = purpose["hint"].replace("illegal adoption", "adoption")
+    with pytest.raises(DefinitionError) as caught:
+        parse_definition(data, "decision-aid.toml")
+    assert caught.value.field == "prompt" and "open-purpose-list" in str(caught.value)
+    assert "'illegal adoption'" in str(caught.value)
 
 
 def test_decision_aid_result_is_the_classification(aid: DecisionAid) -> None:
-    """Yes / no / don't know become true / false / null and the result carries classify()'s verdict and reasons."""
-    answers = {"under_18": "no", "act": "yes", "means": "unknown", "exploitation_purpose": "yes"}
+    """The aid's result is classify()'s result for the answered facts, ending with the next step.
+
+    Yes / no / don't know become true / false / null; the result carries classify()'s verdict, notices, reasons and
+    find-out list, and ends with the next step.
+    """
+    answers = {"under_18": "no", "act": "yes", "means": "unknown", "exploitation_purpose": "yes",
+               "irregular_border_crossing": "no", "facilitator_benefit": "no", "own_livelihood_sex_work": "no"}
     result = aid.score(answers)
-    facts = {"under_18": False, "act": True, "means": None, "exploitation_purpose": True}
+    facts = {"under_18": False, "act": True, "means": None, "exploitation_purpose": True,
+             "irregular_border_crossing": False, "facilitator_benefit": False, "own_livelihood_sex_work": False}
     expected = classify(facts)
     assert result["verdict"] == expected.verdict == "undetermined"
+    assert result["summary"] == expected.summary
     assert result["missing"] == list(expected.missing)
     assert [i["message"] for i in result["items"] if i["label"] == "Why"] == list(expected.reasons)
-    assert [i["id"] for i in result["items"] if i["status"] == "warning"] == [f"find-out-{m}" for m in expected.missing]
-    assert TRAINING_AID in result["notes"] and "not a legal determination" in TRAINING_AID
+    find_out = [i["id"] for i in result["items"] if i["id"].startswith("find-out-")]
+    assert find_out == [f"find-out-{m}" for m in expected.missing]
+    assert result["items"][-1]["id"] == "next-step" and result["items"][-1]["message"] == expected.next_step.message
+
+
+def test_decision_aid_a_child_who_sells_sex_shows_child_protection_first(aid: DecisionAid) -> None:
+    """A 16-year-old who sells sex gets suspected trafficking and child protection first, never none.
+
+    A 16-year-old who sells sex with nothing else known: suspected trafficking, never none; the safety notices
+    (child in commercial sex, child protection) come before the reasons, the next step last.
+    """
+    result = aid.score({"under_18": "yes", "own_livelihood_sex_work": "yes"})
+    assert result["verdict"] == "suspected-trafficking"
+    ids = [i["id"] for i in result["items"]]
+    assert ids[:2] == ["child-in-commercial-sex", "child-protection"] and ids[-1] == "next-step"
+    assert "DGASPC" in result["items"][1]["message"]
+    assert "Questions left unanswered count as \"don't know\" (5)." in result["summary"]
 
 
 def test_decision_aid_settled_verdict_with_also(aid: DecisionAid) -> None:
@@ -257,12 +345,21 @@ def test_decision_aid_settled_verdict_with_also(aid: DecisionAid) -> None:
     assert "trafficking" in result["summary"] and "migrant smuggling" in result["summary"]
 
 
-def test_decision_aid_refuses_bad_answers(aid: DecisionAid) -> None:
-    """Unknown questions or options raise one-line AnswerErrors."""
-    with pytest.raises(AnswerError, match="unknown item id 'age'"):
-        aid.score({"age": "yes"})
-    with pytest.raises(AnswerError, match="option 'true' is not offered"):
-        aid.score({"act": "true"})
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ({"age": "yes"}, "the answers name a question this decision aid does not ask: 'age'"),
+        ({"act": "true"}, "question 2 (Did someone recruit"),
+        ({"act": "true"}, "'true' is not an answer; choose yes, no or don't know"),
+        ({"under_18": True}, "question 1 (Is the person under 18?): True is not an answer"),
+        ({"means": ["yes"]}, "question 3"),
+    ],
+)
+def test_decision_aid_refuses_bad_answers(aid: DecisionAid, answers: dict[str, object], message: str) -> None:
+    """Unknown questions and answers other than yes / no / don't know give one clear line naming the question."""
+    with pytest.raises(AnswerError) as caught:
+        aid.score(answers)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
 
 
 def test_decision_aid_definition_needs_every_fact_once() -> None:

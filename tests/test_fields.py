@@ -188,3 +188,14 @@ def test_unique_ids_names_the_duplicate() -> None:
     with pytest.raises(DefinitionError) as info:
         unique_ids(owner.tables("items"), owner)
     assert str(info.value) == f"{ORIGIN}: item 'a': field 'id': duplicate id 'a'"
+
+
+def test_raw_returns_any_shape_and_counts_as_read() -> None:
+    """raw() gives the value as it is (None when absent) and marks the field read, so finish() accepts it."""
+    table = Table({"when": [{"act": "yes"}], "presume": {"age": "yes"}}, "rules.toml", item="r")
+    assert table.raw("when") == [{"act": "yes"}]
+    assert table.raw("absent") is None
+    with pytest.raises(DefinitionError, match="'presume': is not a known field"):
+        table.finish()
+    table.raw("presume")
+    table.finish()

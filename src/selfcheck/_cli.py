@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("answers")
     p.set_defaults(command=_score)
-    p = sub.add_parser("classify", help="trafficking, smuggling or prostitution from case facts (JSON file, or -)")
+    p = sub.add_parser(
+        "classify", help="trafficking, smuggling or prostitution from the seven case facts (JSON file, or -)"
+    )
     p.add_argument("facts")
     p.set_defaults(command=_classify, needs_catalogue=False)
     return parser

@@ -8,7 +8,9 @@ can never drift from the logic. The browser shows a random sample (the
 answered vignettes are scored.
 
 The decision aid asks the seven fact questions (yes / no / don't know) and
-returns the classification with its reasons and what to find out next.
+returns the classification: the safety notices, the reasons, what to find out
+next and, last, the next step. The safety rules about a question (``question``
+and ``must_name`` in ``safety.toml``) are checked when the aid is parsed.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from ._base import Common, JSONObject
 from ._bridge import definition_of, register_operation
 from ._choice import MULTIPLE, SINGLE, ChoiceItem, Option, check_answer_keys
-from ._classify import FACTS, QUESTIONS, SOURCE, UNDETERMINED, VERDICT_LABELS, VERDICTS, classify
+from ._classify import FACTS, QUESTIONS, RULES, SOURCE, SUSPECTED, UNDETERMINED, VERDICT_LABELS, VERDICTS, classify
 from ._errors import AnswerError, SelfcheckError
 from ._fields import Table, unique_ids
 
@@ -32,8 +34,9 @@ AID_KIND = "decision-aid"
 #: The quiz's category options (the verdicts), as readers see them.
 CATEGORY_OPTIONS: tuple[Option, ...] = (
     Option("trafficking", "Trafficking in human beings"),
+    Option(SUSPECTED, "Suspected trafficking: treat as a child victim of sexual exploitation"),
     Option("smuggling", "Migrant smuggling"),
-    Option("prostitution", "Prostitution (an adult's own sex work, no one exploiting them)"),
+    Option("prostitution", "Prostitution (own sex work at 18 or over, no one exploiting or coercing)"),
     Option("none", "None of these"),
     Option(UNDETERMINED, "Cannot tell yet: a key fact is unknown"),
 )
@@ -62,10 +65,17 @@ ELEMENT_NAMES = {
 CATEGORY_PROMPT = "Which category fits this case?"
 ELEMENTS_PROMPT = "Which elements do you see in the text? Choose all that apply."
 
-TRAINING_AID = (
-    "This is a training aid, not a legal determination. Only the competent authorities can identify a person "
-    "as a victim of trafficking; use the result to decide what to ask and whom to involve next."
-)
+#: The decision aid's own wording, keyed by id.
+AID_TEXTS: dict[str, str] = {
+    "why": "Why",
+    "find-out": "Find out next",
+    "unanswered": "Questions left unanswered count as \"don't know\" ({count}).",
+    "unknown-question": "the answers name a question this decision aid does not ask: {key!r} (its questions: {asked})",
+    "bad-answer": "question {number} ({prompt}): {value!r} is not an answer; choose yes, no or don't know",
+    "question-rule": (
+        "safety rule {rule!r} ({title}, {source}): the question on fact {fact!r} must name {term!r}"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -259,7 +269,7 @@ def _elements_feedback(vignette: Vignette, chosen: list[str], right: bool) -> JS
     if NO_ELEMENT in chosen and NO_ELEMENT not in expected:
         parts.append("'None of these elements' does not fit: at least one element is present.")
     if NO_ELEMENT in expected and NO_ELEMENT not in chosen:
-        parts.append("None of the five elements is present in this case.")
+        parts.append("No element is known to be present in this case.")
     hits = len(set(chosen) & set(expected))
     status = "correct" if right else ("partial" if hits else "incorrect")
     return {
@@ -362,47 +372,58 @@ class DecisionAid:
 
     def facts(self, answers: Mapping[str, object]) -> dict[str, bool | None]:
         """The facts the answers give (unanswered or "don't know" = unknown)."""
-        check_answer_keys(answers, [q.fact for q in self.questions])
+        return self._read(answers)[0]
+
+    def _read(self, answers: Mapping[str, object]) -> tuple[dict[str, bool | None], int]:
+        """The facts, and how many questions were left unanswered; a bad answer names its question."""
+        asked = [q.fact for q in self.questions]
+        for key in answers:
+            if key not in asked:
+                raise AnswerError(AID_TEXTS["unknown-question"].format(key=key, asked=", ".join(asked)))
         facts: dict[str, bool | None] = {}
-        for q in self.questions:
-            chosen = _choice(q.fact, SINGLE, q.prompt, ANSWER_OPTIONS).read_answer(answers)
-            facts[q.fact] = None if chosen is None else _ANSWER_VALUES[chosen[0]]
-        return facts
+        unanswered = 0
+        for number, q in enumerate(self.questions, start=1):
+            value = answers.get(q.fact)
+            if value is None:
+                unanswered += 1
+                facts[q.fact] = None
+            elif isinstance(value, str) and value in _ANSWER_VALUES:
+                facts[q.fact] = _ANSWER_VALUES[value]
+            else:
+                raise AnswerError(AID_TEXTS["bad-answer"].format(number=number, prompt=q.prompt, value=value))
+        return facts, unanswered
 
     def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """The verdict, other offences, reasons and what to find out next."""
-        facts = self.facts(answers)
+        """The result: safety notices, reasons, what to find out next and, last, the next step."""
+        facts, unanswered = self._read(answers)
         result = classify(facts)
-        if result.verdict == UNDETERMINED:
-            summary = "Verdict: cannot be settled yet. Find out the facts listed below first."
-        else:
-            summary = f"Verdict: {result.label}."
-        if result.also:
-            summary += " Also established: " + ", ".join(VERDICT_LABELS[a].split(" (")[0] for a in result.also) + "."
+        summary = result.summary
+        if unanswered:
+            summary += " " + AID_TEXTS["unanswered"].format(count=unanswered)
         prompts = {q.fact: q.prompt for q in self.questions}
         items: list[JSONObject] = [
-            {"id": f"reason-{n}", "status": "info", "label": "Why", "message": reason, "source": SOURCE}
+            {"id": n.id, "status": "warning", "label": n.title, "message": n.message, "source": n.source}
+            for n in result.notices
+        ]
+        items += [
+            {"id": f"reason-{n}", "status": "info", "label": AID_TEXTS["why"], "message": reason, "source": SOURCE}
             for n, reason in enumerate(result.reasons, start=1)
         ]
         items += [
             {
                 "id": f"find-out-{fact}",
                 "status": "warning",
-                "label": "Find out next",
+                "label": AID_TEXTS["find-out"],
                 "message": prompts.get(fact, QUESTIONS[fact]),
                 "source": SOURCE,
             }
             for fact in result.missing
         ]
-        return {
-            "exercise": self.id,
-            "kind": self.kind,
-            "summary": summary,
-            "facts": facts,
-            **{k: v for k, v in result.to_json().items() if k != "source"},
-            "items": items,
-            "notes": [TRAINING_AID, f"Definitions: {SOURCE}."],
-        }
+        step = result.next_step
+        items.append({"id": step.id, "status": "info", "label": step.title, "message": step.message,
+                      "source": step.source})
+        shown = {k: v for k, v in result.to_json().items() if k not in ("source", "summary")}
+        return {"exercise": self.id, "kind": self.kind, "summary": summary, "facts": facts, **shown, "items": items}
 
 
 def parse_aid(table: Table, common: Common) -> DecisionAid:
@@ -421,6 +442,12 @@ def parse_aid(table: Table, common: Common) -> DecisionAid:
     absent = [f for f in FACTS if f not in seen]
     if absent:
         raise table.error("questions", f"no question for fact {absent[0]!r}: every fact needs one")
+    for q, t in zip(questions, question_tables, strict=True):
+        for rule in RULES.for_question(q.fact):
+            unnamed = rule.unnamed(f"{q.prompt} {q.hint}")
+            if unnamed:
+                raise t.error("prompt", AID_TEXTS["question-rule"].format(
+                    rule=rule.id, title=rule.title, source=rule.source, fact=q.fact, term=unnamed[0]))
     table.finish()
     return DecisionAid(common.id, common.title, common.source, intro, tuple(questions))
 

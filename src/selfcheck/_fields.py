@@ -78,6 +78,10 @@ class Table:
             raise self.error(field, "must be a number")
         return float(value)
 
+    def raw(self, field: str) -> object:
+        """An optional value of any shape, or None when absent (the caller validates it)."""
+        return self._get(field, False)
+
     def boolean(self, field: str, default: bool) -> bool:
         """An optional boolean."""
         value = self._get(field, False)

@@ -82,13 +82,8 @@ def test_unreadable_best_score_is_discarded(page: Page, site_url: str, watch: An
     assert watch.errors == []
 
 
-def test_decision_aid_matches_cli_classify(page: Page, site_url: str, watch: Any) -> None:
-    """The decision aid's verdict, reasons and find-out list equal 'python -m selfcheck classify' for the same facts."""
-    choices = {"under_18": "no", "act": "yes", "means": "unknown", "exploitation_purpose": "yes",
-               "irregular_border_crossing": "yes", "facilitator_benefit": "yes"}
-    value = {"yes": True, "no": False, "unknown": None}
-    facts = {fact: value[choice] for fact, choice in choices.items()}
-    expected = cli_json("classify", "-", stdin=json.dumps(facts))
+def aid_result(page: Page, site_url: str, choices: dict[str, str]) -> Any:
+    """Open the decision aid, choose the given answers (yes / no / unknown), submit; returns the result region."""
     page.goto(site_url + AID)
     root = page.locator('[data-exercise="decision-aid"]')
     for fact, choice in choices.items():
@@ -96,17 +91,33 @@ def test_decision_aid_matches_cli_classify(page: Page, site_url: str, watch: Any
     wait_ready(page, "decision-aid")
     root.locator('button[type="submit"]').click()
     result = root.locator("[data-exercise-result]")
-    result.locator(".sc-summary").wait_for()
+    result.locator(".sc-summary, .sc-error").first.wait_for()
+    return result
+
+
+def shown_items(result: Any) -> list[str]:
+    """The ids of the result's items, in the order shown."""
+    return [e.get_attribute("data-item") or "" for e in result.locator(".sc-fb").all()]
+
+
+def test_decision_aid_matches_cli_classify(page: Page, site_url: str, watch: Any) -> None:
+    """The decision aid's summary, notices, reasons and find-out list equal 'python -m selfcheck classify'."""
+    choices = {"under_18": "no", "act": "yes", "means": "unknown", "exploitation_purpose": "yes",
+               "irregular_border_crossing": "yes", "facilitator_benefit": "yes", "own_livelihood_sex_work": "no"}
+    value = {"yes": True, "no": False, "unknown": None}
+    expected = cli_json("classify", "-", stdin=json.dumps({fact: value[c] for fact, c in choices.items()}))
+    result = aid_result(page, site_url, choices)
     assert expected["verdict"] == "undetermined"
-    assert "cannot be settled yet" in result.locator(".sc-summary").inner_text()
+    assert result.locator(".sc-summary").inner_text() == expected["summary"]
     reasons = [e.locator(".sc-fb-message").inner_text() for e in result.locator(".sc-fb--info").all()]
-    assert reasons == expected["reasons"]
-    find_out = [e.get_attribute("data-item") for e in result.locator(".sc-fb--warning").all()]
-    assert find_out == [f"find-out-{m}" for m in expected["missing"]]
-    assert "not a legal determination" in result.inner_text()
-    page.emulate_media(media="print")  # the printable summary: the answered questions and the verdict
+    assert reasons == [*expected["reasons"], expected["next_step"]["message"]]
+    items = shown_items(result)
+    assert items == ([n["id"] for n in expected["notices"]] + [f"reason-{n}" for n in range(1, len(reasons))]
+                     + [f"find-out-{m}" for m in expected["missing"]] + ["next-step"])
+    assert "never replaces that identification" in result.inner_text()
+    page.emulate_media(media="print")  # the printable summary: the answered questions and the result
     expect(result).to_be_visible()
-    expect(root.locator('[data-item="act"]')).to_be_visible()
+    expect(page.locator('[data-exercise="decision-aid"] [data-item="act"]')).to_be_visible()
     page.emulate_media(media="screen")
     assert watch.foreign(site_url) == []
     assert watch.errors == []
@@ -117,17 +128,45 @@ def test_decision_aid_settled_trafficking_with_smuggling(page: Page, site_url: s
     facts = {"under_18": False, "act": True, "means": True, "exploitation_purpose": True,
              "irregular_border_crossing": True, "facilitator_benefit": True, "own_livelihood_sex_work": False}
     expected = cli_json("classify", "-", stdin=json.dumps(facts))
-    page.goto(site_url + AID)
-    root = page.locator('[data-exercise="decision-aid"]')
-    for fact, known in facts.items():
-        root.locator(f'[data-item="{fact}"] input[value="{"yes" if known else "no"}"]').check()
-    wait_ready(page, "decision-aid")
-    root.locator('button[type="submit"]').click()
-    result = root.locator("[data-exercise-result]")
-    result.locator(".sc-summary").wait_for()
+    result = aid_result(page, site_url, {fact: "yes" if known else "no" for fact, known in facts.items()})
     summary = result.locator(".sc-summary").inner_text()
     assert expected["verdict"] == "trafficking" and expected["also"] == ["smuggling"]
+    assert summary == expected["summary"]
     assert "trafficking in human beings" in summary and "migrant smuggling" in summary
-    reasons = [e.locator(".sc-fb-message").inner_text() for e in result.locator(".sc-fb--info").all()]
-    assert reasons == expected["reasons"]
+    assert watch.errors == []
+
+
+def test_decision_aid_child_who_sells_sex_shows_child_protection_never_none(
+    page: Page, site_url: str, watch: Any
+) -> None:
+    """A 16-year-old who sells sex: the page shows child protection and never 'none of the three'.
+
+    Nothing else answered: suspected trafficking, the child-protection route (DGASPC, Child Protection Department),
+    and the next step last.
+    """
+    result = aid_result(page, site_url, {"under_18": "yes", "own_livelihood_sex_work": "yes"})
+    summary = result.locator(".sc-summary").inner_text()
+    assert "suspected trafficking" in summary and "none of the three" not in summary
+    assert "none of the three" not in result.inner_text().casefold()
+    protection = result.locator('[data-item="child-protection"]')
+    expect(protection).to_be_visible()
+    assert "DGASPC" in protection.inner_text() and "Child Protection Department" in protection.inner_text()
+    items = shown_items(result)
+    assert items[:2] == ["child-in-commercial-sex", "child-protection"] and items[-1] == "next-step"
+    assert watch.foreign(site_url) == []
+    assert watch.errors == []
+
+
+def test_decision_aid_bad_answer_gets_a_clear_message(page: Page, site_url: str, watch: Any) -> None:
+    """An answer the aid does not offer (a tampered form) gets one clear line naming the question, not a result."""
+    page.goto(site_url + AID)
+    root = page.locator('[data-exercise="decision-aid"]')
+    wait_ready(page, "decision-aid")
+    root.locator('[data-item="act"] input[value="yes"]').evaluate("input => { input.value = 'maybe'; }")
+    root.locator('[data-item="act"] input[value="maybe"]').check()
+    root.locator('button[type="submit"]').click()
+    error = root.locator("[data-exercise-result] .sc-error")
+    expect(error).to_contain_text("question 2 (Did someone recruit")
+    expect(error).to_contain_text("'maybe' is not an answer; choose yes, no or don't know")
+    assert root.locator("[data-exercise-result] .sc-summary").count() == 0
     assert watch.errors == []

@@ -1,0 +1,263 @@
+"""The safety rules of the distinction logic: data (``safety.toml``) beside the verdict rules of ``_classify``.
+
+Each rule says when it applies (conditions on the facts, each yes, no or
+unknown, and on the verdict to act on), what it adds to the result (a notice
+with its source), and what it forbids (verdicts, words). The file ships inside
+the package and is read with :mod:`importlib.resources`, so the browser's
+Python reads exactly the same rules. ``_classify`` applies them to every
+result; the tests apply them to all 3^7 fact sets.
+
+This module knows nothing of the verdict logic: the fact names and verdict ids
+are passed in, so ``_classify`` can load the rules without an import cycle.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from ._errors import DefinitionError, SelfcheckError
+from ._fields import Table, unique_ids
+
+RULES_FILE = "safety.toml"
+SCHEMA = 1
+
+#: How a rule names a fact's value.
+VALUES: dict[str, bool | None] = {"yes": True, "no": False, "unknown": None}
+
+Facts = Mapping[str, bool | None]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """All of these must hold: each named fact has one of its values, and the verdict is one of ``verdicts``."""
+
+    facts: Mapping[str, frozenset[bool | None]]
+    verdicts: frozenset[str] | None = None
+
+    def holds(self, facts: Facts, verdict: str | None) -> bool:
+        """Whether the condition holds for these facts and this verdict to act on."""
+        if self.verdicts is not None and verdict not in self.verdicts:
+            return False
+        return all(facts[name] in values for name, values in self.facts.items())
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What a rule adds to a result: a titled message with its source."""
+
+    id: str
+    title: str
+    message: str
+    source: str
+
+    def to_json(self) -> dict[str, str]:
+        """The notice as a JSON object."""
+        return {"id": self.id, "title": self.title, "message": self.message, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One safety rule. ``when`` is a list of alternatives (any may hold); empty means always."""
+
+    id: str
+    title: str
+    source: str
+    when: tuple[Condition, ...] = ()
+    message: str = ""
+    never: frozenset[str] = frozenset()
+    never_say: tuple[str, ...] = ()
+    presume: tuple[str, bool] | None = None
+    if_differ: str = ""
+    if_same: str = ""
+    question: str | None = None
+    must_name: tuple[str, ...] = ()
+
+    def applies(self, facts: Facts, verdict: str | None) -> bool:
+        """Whether the rule applies to a result: questions rules never do; no ``when`` means always."""
+        if self.question is not None:
+            return False
+        return not self.when or any(c.holds(facts, verdict) for c in self.when)
+
+    def notice(self, message: str | None = None) -> Notice:
+        """The rule's notice (``message`` replaces the stored one, for rules that fill in a template)."""
+        return Notice(self.id, self.title, self.message if message is None else message, self.source)
+
+    def unnamed(self, question_text: str) -> list[str]:
+        """The ``must_name`` terms the question's text does not contain (case-insensitive)."""
+        lowered = question_text.casefold()
+        return [term for term in self.must_name if term.casefold() not in lowered]
+
+    def said(self, texts: Iterable[str]) -> list[str]:
+        """The ``never_say`` words that occur in ``texts`` as whole words, in any case."""
+        found = []
+        for word in self.never_say:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+            if any(pattern.search(text) for text in texts):
+                found.append(word)
+        return found
+
+
+class SafetyRuleBroken(SelfcheckError):
+    """A result breaks a safety rule: a fault in the verdict logic or the rules, never in the reader's answers."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every safety rule, in file order, and the next step that ends every result."""
+
+    rules: tuple[Rule, ...]
+    next_step: Notice
+
+    @property
+    def presumption(self) -> Rule | None:
+        """The rule with ``presume`` (at most one)."""
+        return next((r for r in self.rules if r.presume is not None), None)
+
+    def applying(self, facts: Facts, verdict: str | None) -> list[Rule]:
+        """The rules that apply to a result, in file order."""
+        return [r for r in self.rules if r.applies(facts, verdict)]
+
+    def for_question(self, fact: str) -> list[Rule]:
+        """The rules about a fact's question."""
+        return [r for r in self.rules if r.question == fact]
+
+    def check(self, facts: Facts, verdict: str, also: Sequence[str], texts: Iterable[str]) -> None:
+        """Raise :class:`SafetyRuleBroken` when a result breaks a ``never`` or ``never_say`` of a rule that applies."""
+        shown = list(texts)
+        for rule in self.applying(facts, verdict):
+            forbidden = [v for v in (verdict, *also) if v in rule.never]
+            if forbidden:
+                raise SafetyRuleBroken(
+                    f"internal error: the result {forbidden[0]!r} breaks safety rule {rule.id!r}; "
+                    "please report it to the site's maintainers"
+                )
+            words = rule.said(shown)
+            if words:
+                raise SafetyRuleBroken(
+                    f"internal error: the result says {words[0]!r}, which safety rule {rule.id!r} forbids; "
+                    "please report it to the site's maintainers"
+                )
+
+
+def parse_rules(data: Mapping[str, object], origin: str, facts: Sequence[str], verdicts: Sequence[str]) -> Rules:
+    """Validate the rules data (a parsed TOML table); errors name the file, the rule and the field."""
+    table = Table(data, origin)
+    schema = table.integer("schema")
+    if schema != SCHEMA:
+        raise table.error("schema", f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA})")
+    rule_tables = table.tables("rules")
+    unique_ids(rule_tables, table)
+    rules = tuple(_rule(t, facts, verdicts) for t in rule_tables)
+    if sum(r.presume is not None for r in rules) > 1:
+        raise table.error("rules", "only one rule may have 'presume'")
+    step = table.table("next_step")
+    next_step = Notice(step.ident(), step.text("title"), step.text("message"), step.text("source"))
+    step.finish()
+    table.finish()
+    return Rules(rules, next_step)
+
+
+def _rule(t: Table, facts: Sequence[str], verdicts: Sequence[str]) -> Rule:
+    ident, title, source = t.ident(), t.text("title"), t.text("source")
+    question = t.opt_text("question") or None
+    if question is not None:
+        if question not in facts:
+            raise t.error("question", f"{question!r} is not a known fact (known facts: {', '.join(facts)})")
+        must_name = tuple(t.texts("must_name"))
+        t.finish()
+        return Rule(ident, title, source, question=question, must_name=must_name)
+    when = _when(t, facts, verdicts)
+    never = t.texts("never", required=False)
+    for verdict in never:
+        if verdict not in verdicts:
+            raise t.error("never", f"{verdict!r} is not a verdict (verdicts: {', '.join(verdicts)})")
+    presume = _presume(t, facts, when)
+    rule = Rule(
+        ident,
+        title,
+        source,
+        when=when,
+        message=t.opt_text("message"),
+        never=frozenset(never),
+        never_say=tuple(t.texts("never_say", required=False)),
+        presume=presume,
+        if_differ=t.text("if_differ") if presume else "",
+        if_same=t.text("if_same") if presume else "",
+    )
+    if not (rule.message or rule.never or rule.never_say):
+        raise t.error("message", "is missing: a rule needs a message, 'never' or 'never_say'")
+    t.finish()
+    return rule
+
+
+def _when(t: Table, facts: Sequence[str], verdicts: Sequence[str]) -> tuple[Condition, ...]:
+    raw = t.raw("when")
+    if raw is None:
+        return ()
+    alternatives = [raw] if isinstance(raw, Mapping) else raw
+    if not isinstance(alternatives, list) or not alternatives:
+        raise t.error("when", "must be a table of conditions or a non-empty list of such tables")
+    out = []
+    for alternative in alternatives:
+        if not isinstance(alternative, Mapping) or not alternative:
+            raise t.error("when", "each alternative must be a non-empty table of conditions")
+        out.append(_condition(t, alternative, facts, verdicts))
+    return tuple(out)
+
+
+def _condition(t: Table, raw: Mapping[str, object], facts: Sequence[str], verdicts: Sequence[str]) -> Condition:
+    conditions: dict[str, frozenset[bool | None]] = {}
+    chosen: frozenset[str] | None = None
+    for name, value in raw.items():
+        wanted = _strings(t, f"when.{name}", value)
+        if name == "verdict":
+            for verdict in wanted:
+                if verdict not in verdicts:
+                    raise t.error("when.verdict", f"{verdict!r} is not a verdict (verdicts: {', '.join(verdicts)})")
+            chosen = frozenset(wanted)
+        elif name in facts:
+            for v in wanted:
+                if v not in VALUES:
+                    raise t.error(f"when.{name}", f"{v!r} is not yes, no or unknown")
+            conditions[name] = frozenset(VALUES[v] for v in wanted)
+        else:
+            raise t.error(f"when.{name}", f"is not a known fact or 'verdict' (known facts: {', '.join(facts)})")
+    return Condition(conditions, chosen)
+
+
+def _strings(t: Table, field: str, value: object) -> list[str]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        raise t.error(field, "must be a string or a non-empty list of strings")
+    return [str(v) for v in values]
+
+
+def _presume(t: Table, facts: Sequence[str], when: tuple[Condition, ...]) -> tuple[str, bool] | None:
+    raw = t.raw("presume")
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or len(raw) != 1:
+        raise t.error("presume", "must name exactly one fact and its presumed value")
+    [(name, value)] = raw.items()
+    if name not in facts or value not in ("yes", "no"):
+        raise t.error("presume", "must be {fact = \"yes\"} or {fact = \"no\"} for a known fact")
+    unknown_only = len(when) == 1 and when[0].verdicts is None and when[0].facts.get(name) == frozenset({None})
+    if not unknown_only:
+        wanted = f'when = {{ {name} = "unknown" }}'
+        raise t.error("when", f"a 'presume' rule applies exactly when {name!r} is unknown: {wanted}")
+    return name, VALUES[value] is True
+
+
+def load_rules(facts: Sequence[str], verdicts: Sequence[str]) -> Rules:
+    """The rules shipped with the package (``safety.toml``), validated."""
+    origin = f"selfcheck/{RULES_FILE}"
+    try:
+        text = resources.files("selfcheck").joinpath(RULES_FILE).read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DefinitionError(origin, f"cannot be read: {exc}") from None
+    return parse_rules(data, origin, facts, verdicts)
