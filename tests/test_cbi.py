@@ -191,7 +191,7 @@ def test_interpretation_names_the_50_convention_with_a_source(cbi: Cbi) -> None:
 
 
 def test_the_50_band_is_read_as_moderate_burnout_or_higher_with_its_source(cbi: Cbi) -> None:
-    """A part scoring 50 or more is read as moderate burnout or higher, sourced to Creedy et al. (2017), never diagnosed."""
+    """A part scoring 50 or more reads as moderate burnout or higher (Creedy et al. 2017), not as a diagnosis."""
     result = cbi.score({**nth(cbi, 1, 2), **nth(cbi, 2, 2), **nth(cbi, 3, 2)})  # "Sometimes" x3 -> exactly 50
     personal = result["scales"][0]
     assert personal["score"] == 50 and personal["band"] == "50 or more"

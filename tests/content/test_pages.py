@@ -78,6 +78,6 @@ def test_procedure_page_says_whose_procedure_before_it_teaches(page: Path) -> No
     """Each module and checklist page names Romania (the guide) or Bulgaria (the SOP) before its first section."""
     text = page.read_text(encoding="utf-8")
     head = re.split(r"^## |^\{\{ exercise", text, maxsplit=1, flags=re.MULTILINE)[0]
-    assert COUNTRY.search(head), f"{page.name}: say whose procedure this is (Romanian guide or Bulgarian SOP) at the top"
+    assert COUNTRY.search(head), f"{page.name}: say at the top whose procedure it is (Romanian guide, Bulgarian SOP)"
     if re.search(r"^\*\*Source:\*\* SOP|^Source: SOP", text, re.MULTILINE):
         assert "Bulgaria" in first_paragraph(page), f"{page.name}: an SOP page names Bulgaria in its first paragraph"

@@ -70,7 +70,8 @@ def test_a_discouraged_phrase_fails_naming_file_line_and_preferred_wording(tmp_p
 
 def test_an_exercise_definition_is_checked_too(tmp_path: Path) -> None:
     """A TOML definition under exercises/ is scanned like a page, and the finding names its line."""
-    root = make_repo(tmp_path, {"exercises/knowledge-checks/q.toml": 'schema = 1\ntext = "They left after the raid."\n'})
+    definition = 'schema = 1\ntext = "They left after the raid."\n'
+    root = make_repo(tmp_path, {"exercises/knowledge-checks/q.toml": definition})
     assert "exercises/knowledge-checks/q.toml:2: 'raid'" in problems(root)
 
 
@@ -132,8 +133,10 @@ def test_a_stale_allow_entry_fails(tmp_path: Path) -> None:
         ("schema = 2\n", "field 'schema' must be 1"),
         ("schema = 1\n", "no [[phrase]] rules"),
         ('schema = 1\n[[phrase]]\nid = "x"\npattern = "a"\npreferred = "b"\n', "phrase 1: missing field 'why'"),
-        ('schema = 1\n[[phrase]]\nid = "x"\npattern = "a"\npreferred = "b"\nwhy = "c"\nsee = "d"\n', "unknown field 'see'"),
-        ('schema = 1\n[[phrase]]\nid = "x"\npattern = "(a"\npreferred = "b"\nwhy = "c"\n', "phrase 'x': field 'pattern'"),
+        ('schema = 1\n[[phrase]]\nid = "x"\npattern = "a"\npreferred = "b"\nwhy = "c"\nsee = "d"\n',
+         "unknown field 'see'"),
+        ('schema = 1\n[[phrase]]\nid = "x"\npattern = "(a"\npreferred = "b"\nwhy = "c"\n',
+         "phrase 'x': field 'pattern'"),
         ('schema = 1\n[[phrase]]\nid = "x"\npattern = "a"\npreferred = "b"\nwhy = "c"\nquote_ok = "yes"\n',
          "field 'quote_ok' must be true or false"),
         ('schema = 1\n[[phrase]]\nid = "x"\npattern = "a"\npreferred = "b"\nwhy = "c"\n'
