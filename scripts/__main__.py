@@ -1,7 +1,9 @@
 """``python -m scripts build|check|serve|bench``: the one entry point of the build.
 
-build: validate definitions, render fragments, build the wheel, run MkDocs,
-install the browser runtime into ``site/``. Errors are one line, exit 2.
+build: validate definitions, render fragments, check page markers and wording
+(``content/wording.toml``), build the wheel, run MkDocs,
+install the browser runtime into ``site/``. Errors are one line (the wording
+check lists every problem, one per line), exit 2.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from selfcheck import SelfcheckError
 
-from . import csp, fragments, offline, paths, runtime, serve, site, wheel
+from . import csp, fragments, offline, paths, runtime, serve, site, wheel, wording
 from .markers import MarkerError, check_pages
 
 
@@ -22,6 +24,7 @@ def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, whe
     catalogue = fragments.run(fragment_dir)
     print(f"validated {len(catalogue)} exercise definitions", flush=True)
     print(f"checked {check_pages(paths.DOCS, fragment_dir)} page markers", flush=True)
+    print(f"checked the wording of {wording.check()} pages and definitions", flush=True)
     built = wheel.build(wheel_dir)
     site.build(site_dir, fragment_dir)
     wheel_path = runtime.install(site_dir, built)
@@ -47,13 +50,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             catalogue = fragments.run()
             print(f"validated {len(catalogue)} exercise definitions")
+            print(f"checked the wording of {wording.check()} pages and definitions")
         elif args.command == "serve":
             serve.serve_forever(paths.SITE, args.port)
         else:
             from . import bench
 
             bench.main(args.runs)
-    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError, csp.CspError) as exc:
+    except (SelfcheckError, MarkerError, wording.WordingError, runtime.RuntimeMissingError, csp.CspError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:

@@ -190,6 +190,16 @@ def test_interpretation_names_the_50_convention_with_a_source(cbi: Cbi) -> None:
     assert "Kristensen" in result["citation"] and "192" in result["citation"]
 
 
+def test_the_50_band_is_read_as_moderate_burnout_or_higher_with_its_source(cbi: Cbi) -> None:
+    """A part scoring 50 or more reads as moderate burnout or higher (Creedy et al. 2017), not as a diagnosis."""
+    result = cbi.score({**nth(cbi, 1, 2), **nth(cbi, 2, 2), **nth(cbi, 3, 2)})  # "Sometimes" x3 -> exactly 50
+    personal = result["scales"][0]
+    assert personal["score"] == 50 and personal["band"] == "50 or more"
+    assert "moderate burnout or higher" in personal["band_text"] and "not a diagnosis" in personal["band_text"]
+    assert "Creedy" in personal["band_source"] and "moderate" in personal["band_source"]
+    assert "moderate burnout or higher" in " ".join(result["notes"])
+
+
 def test_scoring_key_rows_match_the_points(cbi: Cbi) -> None:
     """The paper scoring key has one row per question with its published points, item 13 reversed."""
     key = cbi.scoring_key()

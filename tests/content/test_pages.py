@@ -42,3 +42,42 @@ def test_checklist_and_module_link_both_ways(definition: Path) -> None:
     assert modules, f"{page.name} links to no module"
     linking_back = [m for m in modules if f"checklists/{definition.stem}.md" in (DOCS / "modules" / m).read_text()]
     assert linking_back, f"none of {sorted(modules)} links back to {definition.stem}"
+
+
+SOP_PAGES = [p for p in PAGES if re.search(r"\bSOP\b", p.read_text(encoding="utf-8"))]
+COUNTRY = re.compile(r"\b(Romania|Bulgaria)n?\b")
+
+
+def first_paragraph(page: Path) -> str:
+    """The first paragraph of prose after the title, skipping admonitions (such as content notes)."""
+    blocks = page.read_text(encoding="utf-8").split("\n\n")
+    for block in blocks[1:]:
+        text = block.strip()
+        if text and not text.startswith(("#", "!!!", "    ", "{{")):
+            return text
+    return ""
+
+
+@pytest.mark.parametrize("page", SOP_PAGES, ids=[p.relative_to(DOCS).as_posix() for p in SOP_PAGES])
+def test_page_citing_the_sop_names_bulgaria(page: Path) -> None:
+    """The SOP is Bulgarian: every page that cites it says so, so a reader in Romania does not take it for theirs."""
+    assert re.search(r"\bBulgaria(n)?\b", page.read_text(encoding="utf-8")), f"{page.name} cites the SOP"
+
+
+def test_some_pages_cite_the_sop() -> None:
+    """The SOP check above has pages to check (module 7 and its five checklists at least)."""
+    names = {p.name for p in SOP_PAGES}
+    assert "07-long-term-psychological-support.md" in names and "cl-health-insurance.md" in names
+
+
+PROCEDURE_PAGES = sorted((DOCS / "modules").glob("*.md")) + sorted((DOCS / "checklists").glob("cl-*.md"))
+
+
+@pytest.mark.parametrize("page", PROCEDURE_PAGES, ids=[p.relative_to(DOCS).as_posix() for p in PROCEDURE_PAGES])
+def test_procedure_page_says_whose_procedure_before_it_teaches(page: Path) -> None:
+    """Each module and checklist page names Romania (the guide) or Bulgaria (the SOP) before its first section."""
+    text = page.read_text(encoding="utf-8")
+    head = re.split(r"^## |^\{\{ exercise", text, maxsplit=1, flags=re.MULTILINE)[0]
+    assert COUNTRY.search(head), f"{page.name}: say at the top whose procedure it is (Romanian guide, Bulgarian SOP)"
+    if re.search(r"^\*\*Source:\*\* SOP|^Source: SOP", text, re.MULTILINE):
+        assert "Bulgaria" in first_paragraph(page), f"{page.name}: an SOP page names Bulgaria in its first paragraph"
