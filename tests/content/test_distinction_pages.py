@@ -47,6 +47,9 @@ def test_page_says_what_the_aid_is_and_is_not() -> None:
     assert "never replaces identification by the competent bodies" in text.replace("**", "")
 
 
-def test_page_links_to_no_country_page() -> None:
-    """The country pages are written elsewhere: this page cites its sources directly instead of linking to them."""
-    assert "countries/" not in PAGE.read_text(encoding="utf-8")
+
+def test_page_links_to_both_country_pages() -> None:
+    """The child-protection section sends the reader to both country pages, where bodies and numbers are kept up to date."""
+    text = PAGE.read_text(encoding="utf-8")
+    assert "../countries/romania.md" in text
+    assert "../countries/bulgaria.md" in text
