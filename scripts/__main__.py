@@ -13,7 +13,7 @@ from pathlib import Path
 
 from selfcheck import SelfcheckError
 
-from . import csp, fragments, offline, paths, runtime, serve, site, wheel
+from . import csp, fragments, links, offline, paths, runtime, serve, site, wheel
 from .markers import MarkerError, check_pages
 
 
@@ -21,6 +21,7 @@ def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, whe
     """Every build step, in order."""
     catalogue = fragments.run(fragment_dir)
     print(f"validated {len(catalogue)} exercise definitions", flush=True)
+    print(f"checked {links.check(catalogue)} links from definitions to module sections", flush=True)
     print(f"checked {check_pages(paths.DOCS, fragment_dir)} page markers", flush=True)
     built = wheel.build(wheel_dir)
     site.build(site_dir, fragment_dir)
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             catalogue = fragments.run()
             print(f"validated {len(catalogue)} exercise definitions")
+            print(f"checked {links.check(catalogue)} links from definitions to module sections")
         elif args.command == "serve":
             serve.serve_forever(paths.SITE, args.port)
         else:
