@@ -492,6 +492,8 @@ def parse(table: Table, common: Common) -> Observation:
         if ident == NOTES_ID:
             raise t.error("id", f"{NOTES_ID!r} is reserved for the notes box; choose another criterion id")
         revisit = t.texts("revisit")
+        if not revisit:
+            raise t.error("revisit", "must name at least one target, so that a result can say what to revisit")
         for key in revisit:
             if key not in target_ids:
                 raise t.error("revisit", f"unknown revisit target {key!r} (targets: {', '.join(target_ids)})")
