@@ -7,7 +7,9 @@
 // outcome, its wording, whether it may be kept and the sections to revisit all come from
 // selfcheck, and the kept outcomes are labelled by selfcheck too ("observation-outcomes").
 
-import { isObject, record } from "./storage.js";
+import { el, today } from "./dom.js";
+import { optInPanel } from "./optin.js";
+import { isObject } from "./storage.js";
 
 const PREFIX = "selfcheck:observation:";
 const MAX_ENTRIES = 50;
@@ -31,19 +33,6 @@ const TEXT = {
   unavailable: "This browser does not allow storage here, so outcomes cannot be kept. Everything else works.",
   full: "The outcome could not be kept on this device (storage is full or blocked).",
 };
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
-
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 function isEntry(entry) {
   return isObject(entry) && typeof entry.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) &&
@@ -72,103 +61,45 @@ export function attach(root, api) {
   const id = root.dataset.exercise;
   const form = root.querySelector("form");
   const region = root.querySelector("[data-exercise-result]");
-  const storage = record(PREFIX + id, (data) => Array.isArray(data.entries) && data.entries.every(isEntry));
+  let drawn = 0; // only the latest listing may draw
 
-  // Outside the form, so that "Clear answers" (a form reset) leaves the reader's choice alone.
-  const box = el("section", "sc-history sc-observation-keep");
-  box.dataset.observationKeep = id;
-  box.append(el("h3", "sc-history-title", TEXT.title));
-  const row = el("div", "sc-history-optin");
-  const input = el("input");
-  input.type = "checkbox";
-  input.id = `sc-observation-optin--${id}`;
-  input.dataset.observationOptin = "";
-  const label = el("label", null, TEXT.optin);
-  label.htmlFor = input.id;
-  row.append(input, label);
-  const message = el("p", "sc-history-message");
-  message.dataset.observationMessage = "";
-  message.setAttribute("role", "status");
-  const kept = el("div", "sc-observation-kept");
-  kept.dataset.observationKept = "";
-  const remove = el("button", "md-button sc-history-delete", TEXT.remove);
-  remove.type = "button";
-  remove.dataset.observationDelete = "";
-  box.append(row, el("p", "sc-hint", TEXT.explain), message, kept, remove);
-  form.after(box);
-
-  let entries = [];
-  let shown = 0; // only the latest listing request may draw
-
-  async function showKept() {
-    const request = ++shown;
-    kept.replaceChildren();
-    remove.hidden = !input.checked && entries.length === 0;
-    if (!input.checked) return;
-    await api.whenReady();
-    const response = await api.call({ op: "observation-outcomes", entries });
-    if (request !== shown) return;
-    if (!response.ok) { // stored data Python cannot read: treat it as unreadable storage
-      entries = [];
-      storage.clear();
-      input.checked = false;
-      message.textContent = TEXT.reset;
-      remove.hidden = true;
-      return;
-    }
-    kept.append(el("p", "sc-observation-kept-summary", response.result.summary));
-    if (response.result.rows.length) {
+  const panel = optInPanel({
+    id,
+    key: PREFIX + id,
+    isEntry,
+    max: MAX_ENTRIES,
+    prefix: "observation",
+    area: ["kept", "sc-observation-kept"],
+    text: TEXT,
+    async draw(area, entries) {
+      const turn = ++drawn;
+      await api.whenReady();
+      const response = await api.call({ op: "observation-outcomes", entries });
+      if (turn !== drawn || !panel.keeping()) return;
+      if (!response.ok) { // kept data Python cannot read is treated like unreadable storage
+        panel.discard(TEXT.reset);
+        return;
+      }
+      area.append(el("p", "sc-observation-kept-summary", response.result.summary));
+      if (!response.result.rows.length) return;
       const list = el("ul", "sc-observation-kept-list");
-      for (const entry of response.result.rows) {
-        const item = el("li", null, `${entry.date}: ${entry.label}`);
-        item.dataset.outcome = entry.outcome;
+      for (const row of response.result.rows) {
+        const item = el("li", null, `${row.date}: ${row.label}`);
+        item.dataset.outcome = row.outcome;
         list.append(item);
       }
-      kept.append(list);
-    }
-  }
-
-  if (!storage.available) {
-    input.disabled = true;
-    message.textContent = TEXT.unavailable;
-  } else {
-    const { value, reset } = storage.load();
-    if (reset) message.textContent = TEXT.reset;
-    else if (value) {
-      entries = value.entries;
-      input.checked = true;
-    }
-  }
-  showKept();
-
-  input.addEventListener("change", () => {
-    entries = [];
-    if (input.checked) {
-      message.textContent = storage.save({ entries }) ? TEXT.on : TEXT.full;
-    } else {
-      storage.clear();
-      message.textContent = TEXT.off;
-    }
-    showKept();
+      area.append(list);
+    },
   });
-  remove.addEventListener("click", () => {
-    entries = [];
-    storage.clear();
-    input.checked = false;
-    message.textContent = TEXT.deleted;
-    showKept();
-  });
+  form.after(panel.box); // outside the form, so that "Clear answers" (a form reset) leaves the choice alone
+
   root.addEventListener("selfcheck:result", (event) => {
     const response = event.detail;
     if (!response || !response.ok) return;
     showRevisit(region, response.result);
-    if (!input.checked) return;
-    if (!response.result.record) {
-      message.textContent = TEXT.notKept;
-      return;
-    }
-    entries = [...entries, { date: today(), outcome: response.result.record.outcome }].slice(-MAX_ENTRIES);
-    message.textContent = storage.save({ entries }) ? TEXT.kept : TEXT.full;
-    showKept();
+    if (!panel.keeping()) return;
+    const kept = response.result.record;
+    if (kept) panel.keep({ date: today(), outcome: kept.outcome });
+    else panel.say(TEXT.notKept);
   });
 }

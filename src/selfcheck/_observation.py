@@ -29,6 +29,7 @@ from typing import Any
 
 from ._base import Common, JSONObject
 from ._bridge import register_operation
+from ._checklist import Section
 from ._choice import _json_type, check_answer_keys
 from ._errors import AnswerError, SelfcheckError
 from ._fields import Table, unique_ids
@@ -135,15 +136,6 @@ class Level:
 
     id: str
     label: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Section:
-    """A group of criteria, such as one stage of the task."""
-
-    id: str
-    title: str
     text: str
 
 

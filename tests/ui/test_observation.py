@@ -90,7 +90,8 @@ def test_outcome_equals_cli_and_links_to_module_sections(page: Page, site_url: s
 
 def test_opt_in_keeps_only_outcome_and_date_and_clearing_works(page: Page, site_url: str) -> None:
     """Off by default; with opt-in only {date, outcome} is kept (not for "no outcome yet"), shown after a reload;
-    unticking or "Delete" removes it."""
+    unticking or "Delete" removes it.
+    """
     page.goto(site_url + PAGE)
     wait_ready(page, RUBRIC)
     optin = page.locator("[data-observation-optin]")
