@@ -89,9 +89,7 @@ def test_outcome_equals_cli_and_links_to_module_sections(page: Page, site_url: s
 
 
 def test_opt_in_keeps_only_outcome_and_date_and_clearing_works(page: Page, site_url: str) -> None:
-    """Off by default; with opt-in only {date, outcome} is kept (not for "no outcome yet"), shown after a reload;
-    unticking or "Delete" removes it.
-    """
+    """Off by default; opt-in keeps only {date, outcome}, never for no outcome; reload shows it; untick/Delete clear."""
     page.goto(site_url + PAGE)
     wait_ready(page, RUBRIC)
     optin = page.locator("[data-observation-optin]")
