@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 
-from selfcheck import AnswerError, DefinitionError, SelfcheckError, handle, load_catalogue, parse_definition
+from selfcheck import (
+    SCHEMA_VERSION,
+    AnswerError,
+    DefinitionError,
+    SelfcheckError,
+    handle,
+    load_catalogue,
+    parse_definition,
+)
 from selfcheck._observation import MESSAGES, NOTES_ID, Observation, Target, outcome_rows
 from support import EXERCISES
 
@@ -33,7 +41,7 @@ def definition(others: int = 10, critical: int = 2, **extra: Any) -> dict[str, A
         for n in range(1, others + 1)
     ]
     base: dict[str, Any] = {
-        "schema": 1, "id": "obs-test", "kind": "observation", "title": "Observed practice: test",
+        "schema": SCHEMA_VERSION, "id": "obs-test", "kind": "observation", "title": "Observed practice: test",
         "source": "guide §5.2", "intro": "Observe it.", "country": "ro",
         "procedure": "Follows the Romanian guide.",
         "levels": [{"id": LOW, "label": "Not yet", "text": "Not done."},
