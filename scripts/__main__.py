@@ -15,7 +15,7 @@ from pathlib import Path
 
 from selfcheck import SelfcheckError
 
-from . import csp, fragments, offline, paths, runtime, serve, site, wheel, wording
+from . import csp, fragments, links, offline, paths, runtime, serve, site, wheel, wording
 from .markers import MarkerError, check_pages
 
 
@@ -23,6 +23,7 @@ def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, whe
     """Every build step, in order."""
     catalogue = fragments.run(fragment_dir)
     print(f"validated {len(catalogue)} exercise definitions", flush=True)
+    print(f"checked {links.check(catalogue)} links from definitions to module sections", flush=True)
     print(f"checked {check_pages(paths.DOCS, fragment_dir)} page markers", flush=True)
     print(f"checked the wording of {wording.check()} pages and definitions", flush=True)
     built = wheel.build(wheel_dir)
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             catalogue = fragments.run()
             print(f"validated {len(catalogue)} exercise definitions")
             print(f"checked the wording of {wording.check()} pages and definitions")
+            print(f"checked {links.check(catalogue)} links from definitions to module sections")
         elif args.command == "serve":
             serve.serve_forever(paths.SITE, args.port)
         else:

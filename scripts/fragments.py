@@ -28,6 +28,7 @@ SUBMIT_LABELS = {
     "plan": "Make my plan",
     "distinction-quiz": "Check my answers",
     "decision-aid": "Show the verdict",
+    "observation": "Show the outcome",
 }
 
 LOADING_MESSAGE = (
@@ -137,6 +138,7 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
             f'<h3 class="sc-section-title">{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
         )
     intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
+    intro += "".join(f'<p class="sc-rule">{escape(line)}</p>' for line in described.get("rules", []))
     data = json.dumps(definition, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     submit = SUBMIT_LABELS.get(exercise.kind, "Check")
     title_id = html_id(exercise.id, "title")

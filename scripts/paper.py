@@ -3,7 +3,10 @@
 A paper version is plain HTML made from ``describe()``: title, source, intro,
 every item with an empty box (□) or lines to write on, the options of choice
 items, lines for notes, date and signature fields, and, when the exercise has a
-``scoring_key()`` method, a table for scoring by hand. On screen the paper
+``scoring_key()`` method, a table for scoring by hand. A kind may lay its items out as a grid
+(``describe()['table']``: an observation rubric puts one criterion per row and a circle per level),
+print its decision rules under the intro (``describe()['rules']``), and keep an item off paper
+(``"paper": false``, such as a notes box that paper replaces with lines). On screen the paper
 version is hidden (``print.css``); when printing, it replaces the interactive
 form. The booklet is every checklist in site order, one per printed page.
 """
@@ -89,8 +92,21 @@ def render_paper_item(item: Mapping[str, Any]) -> str:
     raise ValueError(f"item {item.get('id')!r}: unknown item type {kind!r}")
 
 
+def _cells(item: Mapping[str, Any]) -> list[str]:
+    """A grid row's cells for one item: a box to tick, a circle per option of a single choice, or space to write."""
+    if item["type"] == "check":
+        return [f"<td>{BOX}</td>"]
+    if item["type"] == "single":
+        return [f'<td class="sc-paper-choice">{CIRCLE}</td>' for _ in item["options"]]
+    return ["<td></td>"]
+
+
 def _table(described: Mapping[str, Any], items: Mapping[str, Mapping[str, Any]]) -> tuple[str, set[str]]:
-    """An optional grid layout (``describe()['table']``): rows of items under column headers."""
+    """An optional grid layout (``describe()['table']``): rows of items under column headers.
+
+    A row is ``{"label", "items"}`` (a single-choice item spreads its options over the columns),
+    or ``{"heading"}``, a sub-heading across the whole grid.
+    """
     table = described.get("table")
     if not table:
         return "", set()
@@ -98,11 +114,15 @@ def _table(described: Mapping[str, Any], items: Mapping[str, Mapping[str, Any]])
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table["header"])
     rows = []
     for row in table["rows"]:
+        if "heading" in row:
+            span = len(table["header"])
+            rows.append(f'<tr class="sc-paper-grid-heading"><th colspan="{span}" scope="colgroup">'
+                        f'{escape(row["heading"])}</th></tr>')
+            continue
         cells = [f'<th scope="row">{escape(row["label"])}</th>']
         for ident in row["items"]:
             used.add(ident)
-            item = items[ident]
-            cells.append(f"<td>{BOX}</td>" if item["type"] == "check" else "<td></td>")
+            cells.extend(_cells(items[ident]))
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<table class="sc-paper-grid"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>',
@@ -122,14 +142,14 @@ def _key(exercise: Exercise) -> str:
     )
     notes = "".join(f'<p class="sc-paper-note">{escape(n)}</p>' for n in key.get("notes", []))
     title = escape(key.get("title", "Scoring key"))
-    return (
-        f'<section class="sc-paper-key"><h3>{title}</h3>'
-        f'<table class="sc-paper-keytable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{notes}</section>'
+    table = (
+        f'<table class="sc-paper-keytable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>' if body else ""
     )
+    return f'<section class="sc-paper-key"><h3>{title}</h3>{table}{notes}</section>'
 
 
 def _groups(described: Mapping[str, Any], skip: set[str]) -> Iterable[tuple[Mapping[str, Any] | None, list[Any]]]:
-    items = [i for i in described["items"] if i["id"] not in skip]
+    items = [i for i in described["items"] if i["id"] not in skip and i.get("paper", True)]  # paper=False: screen only
     for section, members in grouped(items, described.get("sections", [])):
         if section is None or members or section.get("text"):  # a section left empty by the grid goes
             yield section, members
@@ -159,6 +179,7 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
     if grid:  # the grid comes right after the loose fields (case reference, date), before other sections
         parts.insert(1 if parts and parts[0].startswith('<div class="sc-paper-fields">') else 0, grid)
     intro = f'<p class="sc-paper-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
+    intro += "".join(f'<p class="sc-paper-rule">{escape(line)}</p>' for line in described.get("rules", []))
     notes = f'<div class="sc-paper-notes"><p class="sc-paper-label">Notes</p>{_lines(3)}</div>'
     signature = (
         '<div class="sc-paper-sign"><span>Date: ___ / ___ / ______</span>'

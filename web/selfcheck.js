@@ -155,7 +155,7 @@ export function renderResult(region, response) {
     const list = element("ol", "sc-feedback");
     for (const item of result.items) {
       const entry = element("li", "sc-fb sc-fb--" + item.status);
-      entry.dataset.item = item.id;
+      if (item.id !== undefined) entry.dataset.item = item.id; // some kinds' results carry no internal ids
       const head = element("p", "sc-fb-head");
       head.append(element("strong", "sc-fb-label", item.label));
       if (item.prompt) head.append(document.createTextNode(" — " + item.prompt));
@@ -201,6 +201,7 @@ const EXTENSIONS = {
   reflection: "./wellbeing.js",
   plan: "./wellbeing.js",
   "distinction-quiz": "./distinction.js",
+  observation: "./observation.js",
 };
 
 export const api = { call, whenReady, definitionOf, collectAnswers, renderResult };

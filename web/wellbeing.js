@@ -6,7 +6,9 @@
 // never an answer. This module computes no score, count, band or verdict: it
 // stores and draws the numbers selfcheck returned.
 
-import { isObject, record } from "./storage.js";
+import { el, today } from "./dom.js";
+import { optInPanel } from "./optin.js";
+import { isObject } from "./storage.js";
 
 const PREFIX = "selfcheck:wellbeing:";
 const MAX_ENTRIES = 60;
@@ -15,6 +17,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const COLOURS = ["#1f5f99", "#b5530b", "#2e7d32", "#6a1b9a"];
 
 const TEXT = {
+  title: "Keeping your results (optional)",
   optin: "Keep my results on this device to see a trend",
   explain:
     "Off unless you tick it. If you do, each time you see your results the date and the numbers shown " +
@@ -30,19 +33,6 @@ const TEXT = {
   empty: "No results stored yet.",
 };
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
-
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function isEntry(entry) {
   if (!isObject(entry)) return false;
   if (typeof entry.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) return false;
@@ -51,11 +41,6 @@ function isEntry(entry) {
   if (!Object.values(entry.values).every(okNumber)) return false;
   if (entry.max !== undefined && (typeof entry.max !== "number" || !Number.isFinite(entry.max))) return false;
   return true;
-}
-
-/** Storage for one exercise's history: {v, entries}. */
-function store(id) {
-  return record(PREFIX + id, (data) => Array.isArray(data.entries) && data.entries.every(isEntry));
 }
 
 /** The series of this exercise, labelled from its definition: CBI scales or reflection domains. */
@@ -172,84 +157,28 @@ function legend(series) {
 function attachHistory(root, api) {
   const id = root.dataset.exercise;
   const kind = root.dataset.exerciseKind;
-  const definition = api.definitionOf(root);
-  const series = seriesOf(definition);
-  const storage = store(id);
-
-  const box = el("section", "sc-history");
-  box.dataset.history = id;
-  box.append(el("h3", "sc-history-title", "Keeping your results (optional)"));
-  const row = el("div", "sc-history-optin");
-  const input = el("input");
-  input.type = "checkbox";
-  input.id = `sc-history-optin--${id}`;
-  input.dataset.historyOptin = "";
-  const label = el("label", null, TEXT.optin);
-  label.htmlFor = input.id;
-  row.append(input, label);
-  const explain = el("p", "sc-hint", TEXT.explain);
-  const message = el("p", "sc-history-message");
-  message.dataset.historyMessage = "";
-  message.setAttribute("role", "status");
-  const trend = el("div", "sc-trend");
-  trend.dataset.historyTrend = "";
-  const remove = el("button", "md-button sc-history-delete", TEXT.remove);
-  remove.type = "button";
-  remove.dataset.historyDelete = "";
-  box.append(row, explain, message, trend, remove);
-  root.append(box);
-
-  let entries = [];
-  const render = () => {
-    trend.replaceChildren();
-    remove.hidden = !input.checked && entries.length === 0;
-    if (!input.checked) return;
-    if (!entries.length) {
-      trend.append(el("p", "sc-trend-empty", TEXT.empty));
-      return;
-    }
-    trend.append(el("h4", "sc-trend-title", TEXT.trendTitle), chart(entries, series, kind), legend(series),
-      table(entries, series));
-  };
-
-  if (!storage.available) {
-    input.disabled = true;
-    message.textContent = TEXT.unavailable;
-  } else {
-    const { value, reset } = storage.load();
-    if (reset) message.textContent = TEXT.reset;
-    else if (value) {
-      entries = value.entries;
-      input.checked = true;
-    }
-  }
-  render();
-
-  input.addEventListener("change", () => {
-    if (input.checked) {
-      entries = [];
-      storage.save({ entries });
-      message.textContent = TEXT.on;
-    } else {
-      entries = [];
-      storage.clear();
-      message.textContent = TEXT.off;
-    }
-    render();
+  const series = seriesOf(api.definitionOf(root));
+  const panel = optInPanel({
+    id,
+    key: PREFIX + id,
+    isEntry,
+    max: MAX_ENTRIES,
+    prefix: "history",
+    area: ["trend", "sc-trend"],
+    text: TEXT,
+    draw(area, entries) {
+      if (!entries.length) {
+        area.append(el("p", "sc-trend-empty", TEXT.empty));
+        return;
+      }
+      area.append(el("h4", "sc-trend-title", TEXT.trendTitle), chart(entries, series, kind), legend(series),
+        table(entries, series));
+    },
   });
-  remove.addEventListener("click", () => {
-    entries = [];
-    storage.clear();
-    input.checked = false;
-    message.textContent = TEXT.deleted;
-    render();
-  });
+  root.append(panel.box);
   root.addEventListener("selfcheck:result", (event) => {
     const response = event.detail;
-    if (!response || !response.ok || !input.checked) return;
-    entries = [...entries, entryFrom(kind, response.result)].slice(-MAX_ENTRIES);
-    message.textContent = storage.save({ entries }) ? TEXT.kept : TEXT.unavailable;
-    render();
+    if (response && response.ok) panel.keep(entryFrom(kind, response.result));
   });
 }
 

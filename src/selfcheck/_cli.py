@@ -15,7 +15,7 @@ from typing import NoReturn, TextIO
 from ._base import JSONObject
 from ._classify import classify
 from ._errors import SelfcheckError
-from ._loader import Catalogue, load_catalogue
+from ._loader import KINDS, Catalogue, load_catalogue
 
 EXIT_USAGE = 2
 
@@ -44,7 +44,9 @@ def read_json_argument(path: str, stdin: TextIO) -> object:
 
 
 def _list(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
-    return [{"id": e.id, "kind": e.kind, "title": e.title} for e in catalogue]
+    if args.kind is not None and args.kind not in KINDS:
+        raise SelfcheckError(f"unknown kind {args.kind!r} (known kinds: {', '.join(sorted(KINDS))})")
+    return [{"id": e.id, "kind": e.kind, "title": e.title} for e in catalogue if args.kind in (None, e.kind)]
 
 
 def _describe(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exercises", default="exercises", help="directory of definitions (default: exercises)")
     sub = parser.add_subparsers(dest="name", required=True, parser_class=_Parser)
     p = sub.add_parser("list", help="every exercise: id, kind, title")
+    p.add_argument("--kind", help="only exercises of this kind (for example: observation)")
     p.set_defaults(command=_list)
     p = sub.add_parser("describe", help="an exercise with its items and options, in published order")
     p.add_argument("id")

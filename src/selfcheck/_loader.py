@@ -10,7 +10,18 @@ import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from . import _cbi, _checklist, _distinction, _insurance, _plan, _quiz, _reflection, _support_plan, _timeline
+from . import (
+    _cbi,
+    _checklist,
+    _distinction,
+    _insurance,
+    _observation,
+    _plan,
+    _quiz,
+    _reflection,
+    _support_plan,
+    _timeline,
+)
 from ._base import SCHEMA_VERSION, Common, Exercise
 from ._errors import DefinitionError, UnknownExerciseError
 from ._fields import Table
@@ -29,6 +40,7 @@ KINDS: dict[str, Parser] = {
     _insurance.KIND: _insurance.parse,
     _distinction.KIND: _distinction.parse,
     _distinction.AID_KIND: _distinction.parse_aid,
+    _observation.KIND: _observation.parse,
 }
 
 

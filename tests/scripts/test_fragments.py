@@ -238,3 +238,17 @@ def test_write_fragments_writes_every_exercise(tmp_path: Path, catalogue: Catalo
     for exercise in catalogue:
         written = (tmp_path / "exercise" / f"{exercise.id}.html").read_text(encoding="utf-8")
         assert written == render_form(exercise, catalogue.data[exercise.id])
+
+
+def test_rubric_form_shows_rules_levels_and_notes_box(catalogue: Catalogue) -> None:
+    """A rubric's form: levels and rule under the intro, a radio group per criterion, notes box last, own label."""
+    exercise = catalogue.get("obs-referral")
+    described = exercise.describe()
+    tree = parse(render_form(exercise, catalogue.data[exercise.id]))
+    assert [p.all_text() for p in tree.find("p", **{"class": "sc-rule"})] == described["rules"]
+    groups = tree.find("fieldset", **{"data-type": "single"})
+    assert len(groups) == len(described["items"]) - 1
+    assert all(len(g.find("input", type="radio")) == 3 for g in groups)
+    items = tree.find(**{"data-item": None})
+    assert items[-1].attrs["data-item"] == "notes" and items[-1].find("textarea")
+    assert [b.all_text() for b in tree.find("button", type="submit")] == [SUBMIT_LABELS["observation"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +87,20 @@ def test_write_fragments_writes_paper_versions_and_booklet(tmp_path: Path) -> No
     for exercise in catalogue:
         assert (tmp_path / "paper-version" / f"{exercise.id}.html").is_file()
     assert (tmp_path / "checklist-booklet.html").read_text(encoding="utf-8").startswith('<div class="sc-booklet"')
+
+
+def test_rubric_prints_as_a_grid_with_its_rule_and_key() -> None:
+    """A rubric prints as a grid (a circle per level) with its rules, outcome and revisit key; no notes box."""
+    catalogue = load_catalogue(EXERCISES)
+    exercise = catalogue.get("obs-crisis-intervention")
+    described = exercise.describe()
+    html = paper.render_paper(exercise, catalogue.data[exercise.id])
+    criteria = [i for i in described["items"] if i["type"] == "single"]
+    assert html.count('class="sc-paper-choice"') == 3 * len(criteria)
+    assert html.count('class="sc-paper-grid-heading"') == len(described["sections"]) - 1  # the notes section has none
+    for line in described["rules"]:
+        assert f'<p class="sc-paper-rule">{escape(line)}</p>' in html
+    assert "Readiness rule: every critical criterion" in html and "(critical)" in html
+    assert "Outcome (tick one)" in html and "Module 4: The seven steps (criteria" in html
+    assert "What you saw (optional)" not in html and "sc-paper-keytable" not in html
+    assert '<p class="sc-paper-label">Notes</p>' in html and "Signature:" in html

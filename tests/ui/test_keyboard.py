@@ -23,6 +23,7 @@ CASES = [
     ("checklists/cl-support-plan/", "cl-support-plan"),
     ("checklists/cl-social-services-access/", "cl-social-services-access"),
     ("checklists/cl-health-insurance/", "cl-health-insurance"),
+    ("practice/referral/", "obs-referral"),
 ]
 
 FOCUS = """(id) => {

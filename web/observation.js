@@ -1,0 +1,105 @@
+// Observation rubrics: links to the module sections to revisit, and the opt-in record of outcomes.
+//
+// Nothing is stored unless the reader ticks "Keep the outcome on this device". With opt-in,
+// after each result only the outcome Python decided (result.record.outcome) and the date are
+// kept, under "selfcheck:observation:<rubric id>" as {"v": 1, "entries": [{"date", "outcome"}]}.
+// The levels chosen and the notes box are never stored. This module decides nothing: the
+// outcome, its wording, whether it may be kept and the sections to revisit all come from
+// selfcheck, and the kept outcomes are labelled by selfcheck too ("observation-outcomes").
+
+import { el, today } from "./dom.js";
+import { optInPanel } from "./optin.js";
+import { isObject } from "./storage.js";
+
+const PREFIX = "selfcheck:observation:";
+const MAX_ENTRIES = 50;
+// This file is served from <site>/assets/selfcheck/: module links are relative to the site's root.
+const SITE_ROOT = new URL("../../", import.meta.url);
+
+const TEXT = {
+  title: "Keeping the outcome (optional)",
+  optin: "Keep the outcome on this device",
+  explain:
+    "Off unless you tick it. If you do, each time you show the outcome, the outcome (ready or not yet) and " +
+    "the date are kept in this browser, on this device only. The levels you chose and your notes are never " +
+    "kept, and nothing is sent anywhere.",
+  remove: "Delete the kept outcomes",
+  kept: "The outcome and today's date were kept on this device.",
+  notKept: "Nothing was kept: there is no outcome until every criterion is rated.",
+  on: "From now on, the outcome of this rubric will be kept on this device.",
+  off: "Keeping outcomes is off. Outcomes kept on this device for this rubric were deleted.",
+  deleted: "The kept outcomes of this rubric were deleted from this device.",
+  reset: "Kept outcomes on this device could not be read (damaged or from an older version), so they were cleared.",
+  unavailable: "This browser does not allow storage here, so outcomes cannot be kept. Everything else works.",
+  full: "The outcome could not be kept on this device (storage is full or blocked).",
+};
+
+function isEntry(entry) {
+  return isObject(entry) && typeof entry.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) &&
+    typeof entry.outcome === "string";
+}
+
+/** The sections to revisit, as links, inside the result Python returned (before its notes). */
+function showRevisit(region, result) {
+  if (!Array.isArray(result.revisit) || !result.revisit.length) return;
+  const box = el("div", "sc-revisit");
+  box.dataset.observationRevisit = "";
+  box.append(el("p", "sc-revisit-title", result.revisit_title));
+  const list = el("ul");
+  for (const target of result.revisit) {
+    const link = el("a", null, target.title);
+    link.href = new URL(target.href, SITE_ROOT).href;
+    const item = el("li");
+    item.append(link);
+    list.append(item);
+  }
+  box.append(list);
+  region.insertBefore(box, region.querySelector(":scope > .sc-note"));
+}
+
+export function attach(root, api) {
+  const id = root.dataset.exercise;
+  const form = root.querySelector("form");
+  const region = root.querySelector("[data-exercise-result]");
+  let drawn = 0; // only the latest listing may draw
+
+  const panel = optInPanel({
+    id,
+    key: PREFIX + id,
+    isEntry,
+    max: MAX_ENTRIES,
+    prefix: "observation",
+    area: ["kept", "sc-observation-kept"],
+    text: TEXT,
+    async draw(area, entries) {
+      const turn = ++drawn;
+      await api.whenReady();
+      const response = await api.call({ op: "observation-outcomes", entries });
+      if (turn !== drawn || !panel.keeping()) return;
+      if (!response.ok) { // kept data Python cannot read is treated like unreadable storage
+        panel.discard(TEXT.reset);
+        return;
+      }
+      area.append(el("p", "sc-observation-kept-summary", response.result.summary));
+      if (!response.result.rows.length) return;
+      const list = el("ul", "sc-observation-kept-list");
+      for (const row of response.result.rows) {
+        const item = el("li", null, `${row.date}: ${row.label}`);
+        item.dataset.outcome = row.outcome;
+        list.append(item);
+      }
+      area.append(list);
+    },
+  });
+  form.after(panel.box); // outside the form, so that "Clear answers" (a form reset) leaves the choice alone
+
+  root.addEventListener("selfcheck:result", (event) => {
+    const response = event.detail;
+    if (!response || !response.ok) return;
+    showRevisit(region, response.result);
+    if (!panel.keeping()) return;
+    const kept = response.result.record;
+    if (kept) panel.keep({ date: today(), outcome: kept.outcome });
+    else panel.say(TEXT.notKept);
+  });
+}
