@@ -49,7 +49,7 @@ def test_page_says_what_the_aid_is_and_is_not() -> None:
 
 
 def test_page_links_to_both_country_pages() -> None:
-    """The child-protection section sends the reader to both country pages, where bodies and numbers are kept up to date."""
+    """The child-protection section sends the reader to both country pages, where bodies and numbers are kept."""
     text = PAGE.read_text(encoding="utf-8")
     assert "../countries/romania.md" in text
     assert "../countries/bulgaria.md" in text
