@@ -16,7 +16,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise
 
-from .fragments import grouped
+from .sections import grouped
 
 #: The site's name as printed in the footer of every paper version.
 SITE_NAME = "Supporting survivors of trafficking – training site"
