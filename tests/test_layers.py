@@ -1,4 +1,4 @@
-"""The import graphs of ``selfcheck`` and ``scripts`` are one-way: no module imports, even late, one that imports it back.
+"""The imports of ``selfcheck`` and ``scripts`` go one way: no module imports, even late, one that imports it back.
 
 Every import counts, at the top of a module or inside a function: an import
 moved into a function hides a cycle from Python but not from a reader. A
