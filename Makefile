@@ -1,5 +1,5 @@
 # The README's commands: make serve, make test, make build, make bench.
-# Every target sets up what it needs first (pinned Python venv, npm packages, Chromium for tests).
+# Every target sets up what it needs first (pinned Python venv, npm packages, Chromium and Java for tests).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup build serve test lint unit bench chromium lock clean
+.PHONY: help setup build serve test lint unit bench chromium java validate lock clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:$(PORT)/"
@@ -27,9 +27,11 @@ $(PY_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
 	@touch $@
 
+# --ignore-scripts: the only install script, vnu-jar's, would download a Java runtime from outside
+# the npm registry when none is installed; the 'java' target installs Debian's instead.
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed (Node 20 or newer)"; exit 2; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 	@touch $@
 
 chromium:
@@ -38,6 +40,17 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else \
 	    echo "Chromium is missing at $(CHROMIUM). Install Debian's package as root: sudo apt-get install -y chromium"; \
+	    exit 2; \
+	  fi; \
+	fi
+
+# The Nu Html Checker (vnu.jar, pinned npm package) runs on Java 17 or newer: Debian's default JRE.
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else \
+	    echo "Java is missing (the HTML checker needs it). Install Debian's package as root: sudo apt-get install -y default-jre-headless"; \
 	    exit 2; \
 	  fi; \
 	fi
@@ -52,7 +65,10 @@ lint: setup
 	$(VENV)/bin/ruff check src scripts tests
 	$(VENV)/bin/mypy
 
-test: setup chromium lint
+validate: build java
+	$(PY) -m scripts validate
+
+test: setup chromium java lint
 	$(PY) -m pytest
 	node tests/pyodide/run.mjs
 

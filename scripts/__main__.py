@@ -1,7 +1,8 @@
-"""``python -m scripts build|check|serve|bench``: the one entry point of the build.
+"""``python -m scripts build|check|validate|serve|bench``: the one entry point of the build.
 
 build: validate definitions, render fragments, build the wheel, run MkDocs,
-install the browser runtime into ``site/``. Errors are one line, exit 2.
+install the browser runtime into ``site/``. validate: the built pages through
+the Nu Html Checker. Errors are one line (validate lists every page error), exit 2.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from selfcheck import SelfcheckError
 
-from . import csp, fragments, offline, paths, runtime, serve, site, wheel
+from . import csp, fragments, htmlcheck, offline, paths, runtime, serve, site, wheel
 from .markers import MarkerError, check_pages
 
 
@@ -33,9 +34,9 @@ def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, whe
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m scripts")
-    parser.add_argument("command", choices=["build", "check", "serve", "bench"])
+    parser.add_argument("command", choices=["build", "check", "validate", "serve", "bench"])
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--out", type=Path, help="build: private output folder (DIR/site, DIR/fragments)")
+    parser.add_argument("--out", type=Path, help="build, validate: private output folder (DIR/site, DIR/fragments)")
     parser.add_argument("--runs", type=int, default=5, help="bench: runs per measurement")
     args = parser.parse_args(argv)
     try:
@@ -47,13 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             catalogue = fragments.run()
             print(f"validated {len(catalogue)} exercise definitions")
+        elif args.command == "validate":
+            print(htmlcheck.validate(args.out / "site" if args.out else paths.SITE))
         elif args.command == "serve":
             serve.serve_forever(paths.SITE, args.port)
         else:
             from . import bench
 
             bench.main(args.runs)
-    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError, csp.CspError) as exc:
+    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError, csp.CspError, htmlcheck.HtmlCheckError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:
