@@ -118,9 +118,13 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
             parts.extend(body)
             continue
         text = f'<p class="sc-section-text">{escape(section["text"])}</p>' if section.get("text") else ""
+        heading_id = html_id(exercise.id, section["id"]) + "--section"
+        # A named group: a screen reader says "Housing, group" before the need's repeated labels
+        # ("Part of this plan", "Duration"), so each control is told apart by its section.
         parts.append(
-            f'<section class="sc-section" data-section="{escape(section["id"])}">'
-            f'<h3 class="sc-section-title">{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
+            f'<section class="sc-section" data-section="{escape(section["id"])}" role="group"'
+            f' aria-labelledby="{heading_id}"><h3 class="sc-section-title" id="{heading_id}">'
+            f'{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
         )
     intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
     data = json.dumps(definition, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
