@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
+# The static site engine: mkdocs (the default) or zensical (make build ENGINE=zensical).
+ENGINE ?= mkdocs
 CHROMIUM := /usr/bin/chromium
 
 PY_STAMP   := $(VENV)/.installed
@@ -15,7 +17,7 @@ NODE_STAMP := node_modules/.installed
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:$(PORT)/"
 	@echo "make test    lint, type-check and run every test (browser tests, and the unit tests again inside Pyodide)"
-	@echo "make build   write the deployable static site to site/"
+	@echo "make build   write the deployable static site to site/ (ENGINE=zensical: with Zensical instead of MkDocs)"
 	@echo "make bench   measure load, scoring latency and bytes transferred"
 
 setup: $(PY_STAMP) $(NODE_STAMP)
@@ -56,7 +58,7 @@ java:
 	fi
 
 build: setup
-	$(PY) -m scripts build
+	$(PY) -m scripts build --engine $(ENGINE)
 
 serve: build
 	$(PY) -m scripts serve --port $(PORT)
@@ -66,7 +68,7 @@ lint: setup
 	$(VENV)/bin/mypy
 
 validate: build java
-	$(PY) -m scripts validate
+	$(PY) -m scripts validate --engine $(ENGINE)
 
 test: setup chromium java lint
 	$(PY) -m pytest

@@ -18,13 +18,19 @@ from . import csp, fragments, htmlcheck, offline, paths, runtime, serve, site, w
 from .markers import MarkerError, check_pages
 
 
-def build(site_dir: Path = paths.SITE, fragment_dir: Path = paths.FRAGMENTS, wheel_dir: Path = paths.WHEEL_DIR) -> None:
-    """Every build step, in order."""
+def build(
+    site_dir: Path = paths.SITE,
+    fragment_dir: Path = paths.FRAGMENTS,
+    wheel_dir: Path = paths.WHEEL_DIR,
+    engine: str = "mkdocs",
+) -> None:
+    """Every build step, in order (``engine``: mkdocs or zensical turns the pages into HTML)."""
     catalogue = fragments.run(fragment_dir)
     print(f"validated {len(catalogue)} exercise definitions", flush=True)
     print(f"checked {check_pages(paths.DOCS, fragment_dir)} page markers", flush=True)
     built = wheel.build(wheel_dir)
-    site.build(site_dir, fragment_dir)
+    site.build(site_dir, fragment_dir, engine)
+    print(f"pages built with {engine}", flush=True)
     wheel_path = runtime.install(site_dir, built)
     print(f"moved {csp.lock(site_dir)} inline scripts into files (Content-Security-Policy)", flush=True)
     print(f"service worker written for build {offline.write(site_dir)}", flush=True)
@@ -38,18 +44,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--out", type=Path, help="build, validate: private output folder (DIR/site, DIR/fragments)")
     parser.add_argument("--runs", type=int, default=5, help="bench: runs per measurement")
+    parser.add_argument("--engine", choices=site.ENGINES, default="mkdocs", help="build, validate: the site engine")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
             if args.out:
-                build(args.out / "site", args.out / "fragments", args.out / "wheel")
+                build(args.out / "site", args.out / "fragments", args.out / "wheel", args.engine)
             else:
-                build()
+                build(engine=args.engine)
         elif args.command == "check":
             catalogue = fragments.run()
             print(f"validated {len(catalogue)} exercise definitions")
         elif args.command == "validate":
-            print(htmlcheck.validate(args.out / "site" if args.out else paths.SITE))
+            print(htmlcheck.validate(args.out / "site" if args.out else paths.SITE, args.engine))
         elif args.command == "serve":
             serve.serve_forever(paths.SITE, args.port)
         else:

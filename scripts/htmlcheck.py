@@ -2,10 +2,11 @@
 
 Any error in the project's own markup fails. Errors that come from the theme's
 own templates are allowed only when listed in ``scripts/htmlcheck-allow.toml``,
-each entry naming its template and saying why, and matched by both the message
-and the offending markup, so the same mistake in our own markup still fails.
-An entry that matches nothing any more fails too: the list shrinks when the
-theme is fixed. ``python -m scripts validate`` runs it; so does ``make test``.
+each entry naming its template, the engines whose theme writes it (MkDocs with
+Material, Zensical) and why, and matched by both the message and the offending
+markup, so the same mistake in our own markup still fails. An entry that
+matches nothing any more fails too: the list shrinks when the theme is fixed.
+``python -m scripts validate [--engine zensical]`` runs it; so does ``make test``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ ALLOW_LIST = paths.ROOT / "scripts" / "htmlcheck-allow.toml"
 #: The checker needs a deep stack; a run of a few seconds gains nothing from the optimising compiler
 #: or a parallel collector (this halves its time on two cores).
 JAVA_OPTIONS = ("-Xss2m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-ALLOW_FIELDS = ("template", "message", "markup", "why")
+ALLOW_FIELDS = ("template", "engines", "message", "markup", "why")
+ENGINES = ("mkdocs", "zensical")
 
 
 class HtmlCheckError(Exception):
@@ -52,6 +54,7 @@ class Allowed:
     """An allow-list entry: errors of one theme template, matched by message and markup (regular expressions)."""
 
     template: str
+    engines: tuple[str, ...]
     message: re.Pattern[str]
     markup: re.Pattern[str]
     why: str
@@ -75,14 +78,17 @@ def load_allow_list(path: Path = ALLOW_LIST) -> list[Allowed]:
         unknown = sorted(set(entry) - set(ALLOW_FIELDS))
         if unknown:
             raise HtmlCheckError(f"{where}: unknown field {unknown[0]!r}")
-        for field in ALLOW_FIELDS:
+        for field in ("template", "message", "markup", "why"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 raise HtmlCheckError(f"{where}: field {field!r}: a non-empty text is required")
+        engines = entry.get("engines")
+        if not isinstance(engines, list) or not engines or not set(engines) <= set(ENGINES):
+            raise HtmlCheckError(f"{where}: field 'engines': a list of {' and '.join(ENGINES)} is required")
         try:
             patterns = [re.compile(entry[field]) for field in ("message", "markup")]
         except re.error as exc:
             raise HtmlCheckError(f"{where}: invalid regular expression: {exc}") from None
-        entries.append(Allowed(entry["template"], patterns[0], patterns[1], entry["why"].strip()))
+        entries.append(Allowed(entry["template"], tuple(engines), patterns[0], patterns[1], entry["why"].strip()))
     return entries
 
 
@@ -131,9 +137,9 @@ class Report:
     unused: list[Allowed]
 
 
-def check(site: Path = paths.SITE, allow: list[Allowed] | None = None) -> Report:
-    """Check every ``*.html`` of the built site; sorts each error into allowed (by entry) or not."""
-    entries = load_allow_list() if allow is None else allow
+def check(site: Path = paths.SITE, engine: str = "mkdocs", allow: list[Allowed] | None = None) -> Report:
+    """Check every ``*.html`` of a site built with ``engine``; sorts each error into allowed (by entry) or not."""
+    entries = [e for e in (load_allow_list() if allow is None else allow) if engine in e.engines]
     pages = sorted(site.rglob("*.html"))
     if not pages:
         raise HtmlCheckError(f"{site}: no pages to check (build the site first)")
@@ -147,9 +153,9 @@ def check(site: Path = paths.SITE, allow: list[Allowed] | None = None) -> Report
     return Report(len(pages), errors, allowed, [e for e in entries if not allowed[e]])
 
 
-def validate(site: Path = paths.SITE) -> str:
+def validate(site: Path = paths.SITE, engine: str = "mkdocs") -> str:
     """Check the site; returns a one-line summary, or raises with every error (and unused entry) listed."""
-    report = check(site)
+    report = check(site, engine)
     if report.errors or report.unused:
         lines = [str(p) for p in report.errors[:40]]
         if len(report.errors) > 40:
@@ -157,4 +163,4 @@ def validate(site: Path = paths.SITE) -> str:
         lines += [f"allow-list entry for {e.template} matches nothing: remove it" for e in report.unused]
         raise HtmlCheckError(f"{len(report.errors)} HTML errors in {report.pages} pages:\n" + "\n".join(lines))
     theme = ", ".join(f"{n} from {e.template}" for e, n in report.allowed.items()) or "none"
-    return f"checked {report.pages} pages: no HTML errors (allowed, from the theme's templates: {theme})"
+    return f"checked {report.pages} pages ({engine}): no HTML errors (allowed, from the theme's templates: {theme})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import material
 import pytest
 
 from scripts import htmlcheck
@@ -30,11 +31,14 @@ def page(site: Path, name: str, body: str) -> Path:
 
 
 def test_allow_list_entries_name_a_template_and_a_reason() -> None:
-    """Every entry of the real allow-list names a theme template and says why it is allowed."""
+    """Every entry of the real allow-list names a theme template, its engines, and says why it is allowed."""
     entries = htmlcheck.load_allow_list()
     assert entries
+    theme = Path(material.__file__).parent / "templates"
     for entry in entries:
-        assert entry.template.startswith("material/templates/")
+        assert entry.engines and set(entry.engines) <= {"mkdocs", "zensical"}
+        if "mkdocs" in entry.engines:
+            assert (theme / entry.template).is_file(), entry.template
         assert len(entry.why) > 80
 
 
@@ -47,7 +51,7 @@ def test_theme_error_is_allowed_but_the_same_error_in_our_markup_fails(tmp_path:
                                                             ' autocomplete="off">')]
     assert "autocomplete" in report.errors[0].message
     assert sum(report.allowed.values()) == 1
-    assert [e.template for e in report.unused] == ["material/templates/partials/nav-item.html"]
+    assert [e.template for e in report.unused] == ["partials/nav-item.html"]  # Zensical's entries left out
 
 
 def test_validate_lists_errors_and_unused_entries(tmp_path: Path) -> None:
@@ -57,23 +61,34 @@ def test_validate_lists_errors_and_unused_entries(tmp_path: Path) -> None:
         htmlcheck.validate(tmp_path)
     text = str(failed.value)
     assert text.startswith("1 HTML errors in 1 pages:\nindex.html:1: Attribute “autocomplete”")
-    assert "allow-list entry for material/templates/base.html matches nothing: remove it" in text
+    assert "allow-list entry for base.html matches nothing: remove it" in text
+
+
+def test_engine_picks_its_entries(tmp_path: Path) -> None:
+    """An entry for Zensical's templates only allows its error in a Zensical build, not in a MkDocs one."""
+    overlay = '<input type="checkbox" id="__drawer" hidden><label class="md-overlay" for="__drawer" aria-hidden="true">'
+    page(tmp_path, "index.html", overlay + "</label>")
+    assert [p.markup for p in htmlcheck.check(tmp_path, "mkdocs").errors] == [overlay.split("hidden>")[1]]
+    assert htmlcheck.check(tmp_path, "zensical").errors == []
 
 
 def test_no_pages_is_an_error(tmp_path: Path) -> None:
     """An empty folder is not a passing site."""
     with pytest.raises(htmlcheck.HtmlCheckError, match="no pages to check"):
-        htmlcheck.check(tmp_path, [])
+        htmlcheck.check(tmp_path, allow=[])
+
+
+ENTRY = 'schema = 1\n[[allow]]\ntemplate = "t"\nengines = ["mkdocs"]\nmessage = "m"\nmarkup = "x"'
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("schema = 2", "field 'schema': must be 1"),
-        ('schema = 1\n[[allow]]\ntemplate = "t"\nmessage = "m"\nmarkup = "x"', "entry 1: field 'why'"),
-        ('schema = 1\n[[allow]]\ntemplate = "t"\nmessage = "m"\nmarkup = "x"\nwhy = "w"\nextra = 1',
-         "entry 1: unknown field 'extra'"),
-        ('schema = 1\n[[allow]]\ntemplate = "t"\nmessage = "("\nmarkup = "x"\nwhy = "w"', "invalid regular expression"),
+        (f"{ENTRY}\nwhy = ''", "entry 1: field 'why'"),
+        (f'{ENTRY}\nwhy = "w"\nextra = 1', "entry 1: unknown field 'extra'"),
+        (ENTRY.replace('"m"', '"("') + '\nwhy = "w"', "invalid regular expression"),
+        (ENTRY.replace('"mkdocs"', '"hugo"') + '\nwhy = "w"', "field 'engines'"),
     ],
 )
 def test_malformed_allow_list(tmp_path: Path, text: str, message: str) -> None:
