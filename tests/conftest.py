@@ -1,4 +1,7 @@
-"""Fixtures shared by every test folder: the built site, made once per test session."""
+"""Fixtures shared by every test folder: the built site, made once per test session.
+
+Imports nothing from ``scripts`` at the top: the unit tests also run inside Pyodide, without it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import paths
+from support import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -19,6 +22,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if given:
         return Path(given)
     out = tmp_path_factory.mktemp("build")
-    subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], check=True, cwd=paths.ROOT,
+    subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
     return out / "site"
