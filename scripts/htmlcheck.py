@@ -139,18 +139,23 @@ class Report:
 
 def check(site: Path = paths.SITE, engine: str = "mkdocs", allow: list[Allowed] | None = None) -> Report:
     """Check every ``*.html`` of a site built with ``engine``; sorts each error into allowed (by entry) or not."""
-    entries = [e for e in (load_allow_list() if allow is None else allow) if engine in e.engines]
     pages = sorted(site.rglob("*.html"))
     if not pages:
         raise HtmlCheckError(f"{site}: no pages to check (build the site first)")
+    return sort_problems(run_checker(pages, site), load_allow_list() if allow is None else allow, engine, len(pages))
+
+
+def sort_problems(problems: list[Problem], allow: list[Allowed], engine: str, pages: int) -> Report:
+    """Sort the checker's errors by the allow-list entries of ``engine``: allowed (per entry) or not."""
+    entries = [e for e in allow if engine in e.engines]
     errors, allowed = [], Counter[Allowed]()
-    for problem in run_checker(pages, site):
+    for problem in problems:
         entry = next((e for e in entries if e.matches(problem)), None)
         if entry is None:
             errors.append(problem)
         else:
             allowed[entry] += 1
-    return Report(len(pages), errors, allowed, [e for e in entries if not allowed[e]])
+    return Report(pages, errors, allowed, [e for e in entries if not allowed[e]])
 
 
 def validate(site: Path = paths.SITE, engine: str = "mkdocs") -> str:

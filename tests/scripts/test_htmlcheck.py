@@ -54,22 +54,30 @@ def test_theme_error_is_allowed_but_the_same_error_in_our_markup_fails(tmp_path:
     assert [e.template for e in report.unused] == ["partials/nav-item.html"]  # Zensical's entries left out
 
 
-def test_validate_lists_errors_and_unused_entries(tmp_path: Path) -> None:
+def test_validate_lists_errors_and_unused_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """validate() raises with page, line and markup of each error, and names allow-list entries that match nothing."""
     page(tmp_path, "index.html", OWN_CHECKBOX)
+    mine = htmlcheck.Problem("index.html", 1, "Attribute “autocomplete” is only allowed when …", "<input>")
+    monkeypatch.setattr(htmlcheck, "run_checker", lambda pages, site: [mine])
     with pytest.raises(htmlcheck.HtmlCheckError) as failed:
         htmlcheck.validate(tmp_path)
     text = str(failed.value)
-    assert text.startswith("1 HTML errors in 1 pages:\nindex.html:1: Attribute “autocomplete”")
-    assert "allow-list entry for base.html matches nothing: remove it" in text
+    assert text.startswith("1 HTML errors in 1 pages:\nindex.html:1: Attribute “autocomplete” is only allowed when")
+    assert text.endswith("[<input>]\nallow-list entry for base.html matches nothing: remove it\n"
+                         "allow-list entry for partials/nav-item.html matches nothing: remove it")
 
 
-def test_engine_picks_its_entries(tmp_path: Path) -> None:
+def test_engine_picks_its_entries() -> None:
     """An entry for Zensical's templates only allows its error in a Zensical build, not in a MkDocs one."""
-    overlay = '<input type="checkbox" id="__drawer" hidden><label class="md-overlay" for="__drawer" aria-hidden="true">'
-    page(tmp_path, "index.html", overlay + "</label>")
-    assert [p.markup for p in htmlcheck.check(tmp_path, "mkdocs").errors] == [overlay.split("hidden>")[1]]
-    assert htmlcheck.check(tmp_path, "zensical").errors == []
+    overlay = '<label class="md-overlay" for="__drawer" aria-hidden="true">'
+    message = ("The “aria-hidden” attribute must not be used on any “label” element that is associated with a "
+               "labelable element.")
+    problems = [htmlcheck.Problem("index.html", 3, message, overlay)]
+    entries = htmlcheck.load_allow_list()
+    assert htmlcheck.sort_problems(problems, entries, "mkdocs", 1).errors == problems
+    zensical = htmlcheck.sort_problems(problems, entries, "zensical", 1)
+    assert zensical.errors == [] and sum(zensical.allowed.values()) == 1
+    assert {e.template for e in zensical.unused} == {"base.html", "partials/nav-item.html"}
 
 
 def test_no_pages_is_an_error(tmp_path: Path) -> None:
