@@ -29,8 +29,8 @@ $(PY_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
 	@touch $@
 
-# --ignore-scripts: the only install script, vnu-jar's, would download a Java runtime from outside
-# the npm registry when none is installed; the 'java' target installs Debian's instead.
+# --ignore-scripts (also set in .npmrc): the only install script, vnu-jar's, would download a Java
+# runtime from outside the npm registry when none is installed; the 'java' target installs Debian's.
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed (Node 20 or newer)"; exit 2; }
 	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
