@@ -1,21 +1,23 @@
 # The README's commands: make serve, make test, make build, make bench.
-# Every target sets up what it needs first (pinned Python venv, npm packages, Chromium for tests).
+# Every target sets up what it needs first (pinned Python venv, npm packages, Chromium and Java for tests).
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
+# The static site engine: mkdocs (the default) or zensical (make build ENGINE=zensical).
+ENGINE ?= mkdocs
 CHROMIUM := /usr/bin/chromium
 
 PY_STAMP   := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup build serve test lint unit bench chromium lock clean
+.PHONY: help setup build serve test lint unit bench chromium java validate lock clean
 
 help:
 	@echo "make serve   build the site and serve it at http://127.0.0.1:$(PORT)/"
 	@echo "make test    lint, type-check and run every test (browser tests, and the unit tests again inside Pyodide)"
-	@echo "make build   write the deployable static site to site/"
+	@echo "make build   write the deployable static site to site/ (ENGINE=zensical: with Zensical instead of MkDocs)"
 	@echo "make bench   measure load, scoring latency and bytes transferred"
 
 setup: $(PY_STAMP) $(NODE_STAMP)
@@ -27,9 +29,11 @@ $(PY_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-build-isolation --no-deps -e .
 	@touch $@
 
+# --ignore-scripts (also set in .npmrc): the only install script, vnu-jar's, would download a Java
+# runtime from outside the npm registry when none is installed; the 'java' target installs Debian's.
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm is needed (Node 20 or newer)"; exit 2; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 	@touch $@
 
 chromium:
@@ -42,8 +46,19 @@ chromium:
 	  fi; \
 	fi
 
+# The Nu Html Checker (vnu.jar, pinned npm package) runs on Java 17 or newer: Debian's default JRE.
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else \
+	    echo "Java is missing (the HTML checker needs it). Install Debian's package as root: sudo apt-get install -y default-jre-headless"; \
+	    exit 2; \
+	  fi; \
+	fi
+
 build: setup
-	$(PY) -m scripts build
+	$(PY) -m scripts build --engine $(ENGINE)
 
 serve: build
 	$(PY) -m scripts serve --port $(PORT)
@@ -52,7 +67,10 @@ lint: setup
 	$(VENV)/bin/ruff check src scripts tests
 	$(VENV)/bin/mypy
 
-test: setup chromium lint
+validate: build java
+	$(PY) -m scripts validate --engine $(ENGINE)
+
+test: setup chromium java lint
 	$(PY) -m pytest
 	node tests/pyodide/run.mjs
 

@@ -6,7 +6,9 @@ so pages that share a script share the file) and puts the policy into every
 page as ``<meta http-equiv="Content-Security-Policy">``. The policy allows the
 site's own origin only, plus ``'wasm-unsafe-eval'`` for Pyodide's WebAssembly.
 ``scripts/serve.py`` sends the same policy as a header, which also covers the
-Web Worker (a worker takes its policy from its own response, not the page).
+Web Worker (a worker takes its policy from its own response, not the page),
+with ``frame-ancestors 'none'`` added and the other security headers
+(``SECURITY_HEADERS``).
 """
 
 from __future__ import annotations
@@ -33,6 +35,19 @@ POLICY = "; ".join(
         "form-action 'self'",
     ]
 )
+
+#: The policy as an HTTP header: the page policy plus what only a header can carry. ``frame-ancestors``
+#: (no site may show these pages in a frame) is ignored in a <meta> policy, and HTML forbids it there.
+HEADER_POLICY = f"{POLICY}; frame-ancestors 'none'"
+
+#: Every response's security headers: scripts/serve.py sends them, and README.md gives the same
+#: lines for nginx, Apache and a static host's ``_headers`` file (a test compares them).
+SECURITY_HEADERS = {
+    "Content-Security-Policy": HEADER_POLICY,
+    "X-Content-Type-Options": "nosniff",  # a file is only ever what its Content-Type says
+    "Referrer-Policy": "no-referrer",  # no page address (which can tell a topic) goes to anyone
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",  # the site needs none of them
+}
 
 INLINE_DIR = f"{paths.SITE_SELFCHECK}/inline"
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,8 @@ from typing import Any
 from selfcheck import Catalogue, Exercise, load_catalogue
 
 from . import onboarding, paths
+from .paper import render_booklet, render_paper
+from .sections import grouped
 
 #: The label of the submit button for each kind (presentation only).
 SUBMIT_LABELS = {
@@ -97,22 +99,6 @@ def render_item(exercise_id: str, item: Mapping[str, Any], number: int | None) -
     raise ValueError(f"exercise {exercise_id!r}: item {item['id']!r}: unknown item type {kind!r}")
 
 
-Group = tuple[Mapping[str, Any] | None, list[Mapping[str, Any]]]
-
-
-def grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -> Iterable[Group]:
-    """Items without a section first, then each section with its items, in published order."""
-    by_section: dict[str | None, list[Mapping[str, Any]]] = {}
-    for item in items:
-        by_section.setdefault(item.get("section"), []).append(item)
-    if None in by_section:
-        yield None, by_section.pop(None)
-    for section in sections:
-        yield section, by_section.pop(section["id"], [])
-    if by_section:
-        raise ValueError(f"items refer to unknown sections: {', '.join(map(str, by_section))}")
-
-
 def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
     """The whole exercise: root element with the DOM contract, form, status and result regions.
 
@@ -133,9 +119,13 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
             parts.extend(body)
             continue
         text = f'<p class="sc-section-text">{escape(section["text"])}</p>' if section.get("text") else ""
+        heading_id = html_id(exercise.id, section["id"]) + "--section"
+        # A named group: a screen reader says "Housing, group" before the need's repeated labels
+        # ("Part of this plan", "Duration"), so each control is told apart by its section.
         parts.append(
-            f'<section class="sc-section" data-section="{escape(section["id"])}">'
-            f'<h3 class="sc-section-title">{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
+            f'<section class="sc-section" data-section="{escape(section["id"])}" role="group"'
+            f' aria-labelledby="{heading_id}"><h3 class="sc-section-title" id="{heading_id}">'
+            f'{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
         )
     intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
     intro += "".join(f'<p class="sc-rule">{escape(line)}</p>' for line in described.get("rules", []))
@@ -163,8 +153,6 @@ def write_fragments(catalogue: Catalogue, out: Path) -> int:
     ``out/exercise/ID.html`` (the form) and ``out/paper-version/ID.html`` (the printable
     version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
     """
-    from .paper import render_booklet, render_paper
-
     target = out / "exercise"
     target.mkdir(parents=True, exist_ok=True)
     paper = out / "paper-version"

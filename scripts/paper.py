@@ -2,11 +2,14 @@
 
 A paper version is plain HTML made from ``describe()``: title, source, intro,
 every item with an empty box (□) or lines to write on, the options of choice
-items, lines for notes, date and signature fields, and, when the exercise has a
-``scoring_key()`` method, a table for scoring by hand. A kind may lay its items out as a grid
-(``describe()['table']``: an observation rubric puts one criterion per row and a circle per level),
-print its decision rules under the intro (``describe()['rules']``), and keep an item off paper
-(``"paper": false``, such as a notes box that paper replaces with lines). On screen the paper
+items (questions that share their answers, as in the CBI, as one grid: a row
+per question, a column per answer), lines for notes, date and signature fields,
+and, when the exercise has a ``scoring_key()`` method, a table for scoring by
+hand. A kind may lay its items out as a grid (``describe()['table']``: an
+observation rubric puts one criterion per row and a circle per level), print its
+decision rules under the intro (``describe()['rules']``), and keep an item off
+paper (``"paper": false``, such as a notes box that paper replaces with lines).
+On screen the paper
 version is hidden (``print.css``); when printing, it replaces the interactive
 form. The booklet is every checklist in site order, one per printed page.
 """
@@ -15,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from html import escape
+from itertools import groupby
 from typing import Any
 
 from selfcheck import Catalogue, Exercise
 
-from .fragments import grouped
+from .sections import grouped
 
 #: The site's name as printed in the footer of every paper version.
 SITE_NAME = "Supporting survivors of trafficking – training site"
@@ -99,6 +103,45 @@ def _cells(item: Mapping[str, Any]) -> list[str]:
     if item["type"] == "single":
         return [f'<td class="sc-paper-choice">{CIRCLE}</td>' for _ in item["options"]]
     return ["<td></td>"]
+def _labels(item: Mapping[str, Any]) -> tuple[str, ...] | None:
+    """The option labels of a single-choice item (the columns it would share in a grid), else None."""
+    return tuple(o["label"] for o in item["options"]) if item["type"] == "single" else None
+
+
+def answer_grid(items: list[Mapping[str, Any]]) -> str:
+    """Single-choice items that share their answers, as one table: a row per question, a column per answer.
+
+    The questionnaire layout of paper instruments (the CBI): every question on one line with a circle to
+    tick under each answer, instead of each question followed by its own list of answers.
+    """
+    labels = _labels(items[0]) or ()
+    head = '<th scope="col">Question</th>' + "".join(f'<th scope="col">{escape(label)}</th>' for label in labels)
+    rows = []
+    for item in items:
+        number = f'<span class="sc-paper-number">{item["number"]}.</span> ' if item.get("number") else ""
+        circles = f"<td>{CIRCLE}</td>" * len(labels)
+        rows.append(f'<tr><th scope="row">{number}{escape(item["prompt"])}{_hint(item)}</th>{circles}</tr>')
+    return (
+        f'<table class="sc-paper-answers"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def render_items(items: list[Mapping[str, Any]]) -> str:
+    """Items on paper: two or more single-choice items in a row with the same answers as a grid, others listed."""
+    parts: list[str] = []
+    listed: list[str] = []
+    for labels, run in groupby(items, key=_labels):
+        members = list(run)
+        if labels and len(members) >= 2:
+            if listed:
+                parts.append(f'<ul class="sc-paper-items">{"".join(listed)}</ul>')
+                listed = []
+            parts.append(answer_grid(members))
+        else:
+            listed.extend(render_paper_item(i) for i in members)
+    if listed:
+        parts.append(f'<ul class="sc-paper-items">{"".join(listed)}</ul>')
+    return "".join(parts)
 
 
 def _table(described: Mapping[str, Any], items: Mapping[str, Mapping[str, Any]]) -> tuple[str, set[str]]:
@@ -167,8 +210,7 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
     grid, in_grid = _table(described, by_id)
     parts: list[str] = []
     for section, members in _groups(described, in_grid):
-        body = "".join(render_paper_item(i) for i in members)
-        listing = f'<ul class="sc-paper-items">{body}</ul>' if body else ""
+        listing = render_items(members)
         if section is None:
             parts.append(f'<div class="sc-paper-fields">{listing}</div>')
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
 DOCS = ROOT / "docs"
 EXERCISES = ROOT / "exercises"
 WEB = ROOT / "web"

@@ -61,9 +61,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
     verbose = False
 
     def end_headers(self) -> None:
-        """Add the caching policy documented in the README for deployments."""
+        """Add the caching policy and the security headers documented in the README for deployments."""
         self.send_header("Cache-Control", cache_control(self.path))
-        self.send_header("Content-Security-Policy", csp.POLICY)
+        for name, value in csp.SECURITY_HEADERS.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def send_head(self) -> Any:

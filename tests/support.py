@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +27,11 @@ def cli_json(*args: str, stdin: str | None = None) -> Any:
     done = run_cli(*args, stdin=stdin)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def pdf_pages(data: bytes) -> int:
+    """Number of page objects in a PDF (``/Type /Page`` not followed by ``s``)."""
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
 
 
 def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:

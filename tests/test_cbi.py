@@ -200,16 +200,25 @@ def test_the_50_band_is_read_as_moderate_burnout_or_higher_with_its_source(cbi: 
     assert "moderate burnout or higher" in " ".join(result["notes"])
 
 
-def test_scoring_key_rows_match_the_points(cbi: Cbi) -> None:
-    """The paper scoring key has one row per question with its published points, item 13 reversed."""
+def test_scoring_key_is_a_grid_of_points(cbi: Cbi) -> None:
+    """The paper scoring key: a column per number of points, a row per group of questions scored alike."""
     key = cbi.scoring_key()
-    rows = key["rows"]
-    assert isinstance(rows, list) and len(rows) == 19
-    assert [r[1] for r in rows] == PERSONAL + WORK + CLIENT
-    assert rows[0][3] == "Always = 100 · Often = 75 · Sometimes = 50 · Seldom = 25 · Never/almost never = 0"
-    assert rows[12][3].startswith("Always = 0 ·") and "reverse-scored" in rows[12][3]
-    assert rows[6][3].startswith("To a very high degree = 100")
-    assert len(key["header"]) == len(rows[0])  # type: ignore[arg-type]
+    assert key["header"] == ["Questions", "100 points", "75 points", "50 points", "25 points", "0 points"]
+    assert key["rows"] == [
+        ["Questions 1–6, 10–12, 18–19", "Always", "Often", "Sometimes", "Seldom", "Never/almost never"],
+        ["Questions 7–9, 14–17", "To a very high degree", "To a high degree", "Somewhat", "To a low degree",
+         "To a very low degree"],
+        ["Question 13 (reverse-scored)", "Never/almost never", "Seldom", "Sometimes", "Often", "Always"],
+    ]
+    for row in key["rows"]:  # type: ignore[attr-defined]
+        numbers = row[0].split(" ", 1)[1].split(" (")[0]
+        for part in numbers.split(", "):
+            first, _, last = part.partition("–")
+            for number in range(int(first), int(last or first) + 1):
+                item = cbi.items[number - 1]
+                for label, points in zip(row[1:], (100, 75, 50, 25, 0), strict=True):
+                    option = next(o for o in item.response.options if o.label == label)
+                    assert item.points(option.id) == points
     notes = " ".join(key["notes"])  # type: ignore[arg-type]
     assert "fewer than 4 of its 7" in notes and "no total score" in notes
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from selfcheck._cli import EXIT_USAGE, main
+from selfcheck._cli import EXIT_CLOSED_PIPE, EXIT_USAGE, main
 from selfcheck._loader import load_catalogue
-from support import EXERCISES, cli_json, run_cli
+from support import EXERCISES, ROOT, cli_json, run_cli
 
 PALERMO_FILE = EXERCISES / "knowledge-checks" / "palermo-definition.toml"
 PALERMO = tomllib.loads(PALERMO_FILE.read_text(encoding="utf-8"))
@@ -186,3 +189,32 @@ def test_main_in_process() -> None:
     assert status == EXIT_USAGE == 2
     assert out == ""
     assert err == "error: answers must be a JSON object mapping item ids to answers\n"
+
+
+def test_closed_pipe_ends_quietly() -> None:
+    """``describe X | head``: when the reader has gone, the CLI prints no traceback and exits 141, like SIGPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader (head) has already gone: every write meets a closed pipe
+    try:
+        done = subprocess.run([sys.executable, "-m", "selfcheck", "describe", "palermo-definition"], cwd=ROOT,
+                              stdout=write_end, stderr=subprocess.PIPE, check=False, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.stderr == b""
+    assert done.returncode == EXIT_CLOSED_PIPE == 141
+
+
+class ClosedPipe(io.StringIO):
+    """A stdout whose reader has gone: every write fails as a closed pipe does."""
+
+    def write(self, text: str) -> int:
+        """Refuse, like a pipe whose reading end is closed."""
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_closed_pipe_in_process() -> None:
+    """main() given a closed stdout returns EXIT_CLOSED_PIPE and writes nothing to stderr."""
+    err = io.StringIO()
+    status = main(["--exercises", str(EXERCISES), "list"], stdin=io.StringIO(), stdout=ClosedPipe(), stderr=err)
+    assert status == EXIT_CLOSED_PIPE
+    assert err.getvalue() == ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -46,3 +46,11 @@ class Common:
     id: str
     title: str
     source: str
+
+
+#: A browser bridge operation: the JSON request in, a JSON object out (``_bridge.handle`` dispatches by ``op``).
+Operation = Callable[[Mapping[str, Any]], JSONObject]
+
+#: A bridge operation on the exercise the request carries as ``definition``, parsed and validated by
+#: the bridge first. Kinds declare theirs as data; they never import the bridge, which sits above them.
+ExerciseOperation = Callable[[Exercise, Mapping[str, Any]], JSONObject]

@@ -4,24 +4,25 @@ The worker passes a request such as
 ``{"op": "score", "definition": {...}, "answers": {...}}`` and shows whatever
 comes back. Every outcome is a JSON object with ``ok``; errors carry the same
 one-line message the CLI prints, never a traceback.
+
+The bridge is the top layer: it imports the loader and the kinds whose pages
+need operations besides ``score``; no kind imports the bridge.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from ._base import JSONObject
+from . import _distinction, _observation
+from ._base import Exercise, ExerciseOperation, JSONObject, Operation
 from ._errors import SelfcheckError
+from ._loader import parse_definition
 
-Operation = Callable[[Mapping[str, Any]], JSONObject]
 
-
-def definition_of(request: Mapping[str, Any]) -> Any:
+def definition_of(request: Mapping[str, Any]) -> Exercise:
     """The exercise a request carries as ``definition``, validated like the build does."""
-    from ._loader import parse_definition  # here, not at the top: kinds import this module to register ops
-
     definition = request.get("definition")
     if not isinstance(definition, Mapping):
         raise SelfcheckError("the request has no exercise definition")
@@ -35,21 +36,28 @@ def _answers(request: Mapping[str, Any]) -> Mapping[str, object]:
     return answers
 
 
-def _score(request: Mapping[str, Any]) -> JSONObject:
-    result: JSONObject = definition_of(request).score(_answers(request))
-    return result
+def _score(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
+    return exercise.score(_answers(request))
 
 
-def _describe(request: Mapping[str, Any]) -> JSONObject:
-    result: JSONObject = definition_of(request).describe()
-    return result
+def _describe(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
+    return exercise.describe()
 
 
-OPERATIONS: dict[str, Operation] = {"score": _score, "describe": _describe}
+def on_exercise(operation: ExerciseOperation) -> Operation:
+    """An operation that first parses the request's ``definition`` and hands the exercise on."""
+    return lambda request: operation(definition_of(request), request)
+
+
+#: Every operation by name: score and describe for any kind, plus those kinds declare.
+OPERATIONS: dict[str, Operation] = {
+    name: on_exercise(operation)
+    for name, operation in {"score": _score, "describe": _describe, **_distinction.EXERCISE_OPERATIONS}.items()
+} | _distinction.OPERATIONS | _observation.OPERATIONS
 
 
 def register_operation(name: str, operation: Operation) -> None:
-    """Add an operation (used by kinds whose page needs more than ``score``)."""
+    """Add an operation at run time (tests and experiments; kinds declare theirs as data)."""
     OPERATIONS[name] = operation
 
 

@@ -220,24 +220,23 @@ class Cbi:
     def scoring_key(self) -> dict[str, object]:
         """The manual scoring key of the paper version, built from the same definition.
 
-        One row per question in published order, with the points of every answer
-        (mirrored for a reverse-scored question), then the steps to score by hand.
+        A grid like the questionnaire's: a row for each group of questions that score their answers
+        alike (same response scale, same direction), a column for each number of points, and in each
+        cell the answer worth those points; then the steps to score by hand.
         """
-        titles = {s.id: s.title for s in self.scales}
+        values = sorted({o.points for r in self.response_scales for o in r.options}, reverse=True)
+        alike: dict[tuple[str, bool], list[CbiItem]] = {}
+        for item in self.items:
+            alike.setdefault((item.response.id, item.reverse), []).append(item)
         rows: list[list[str]] = []
-        for i in self.items:
-            points = " · ".join(f"{o.label} = {i.points(o.id)}" for o in i.response.options)
-            if i.reverse:
-                points += " (reverse-scored)"
-            rows.append([str(i.number), i.choice.prompt, titles[i.scale], points])
-        notes = ["Give each answer the points shown in its row."]
-        for i in self.items:
-            if i.reverse:
-                notes.append(
-                    f"Question {i.number} is reverse-scored: the first answer is worth "
-                    f"{i.points(i.response.options[0].id)} points and the last "
-                    f"{i.points(i.response.options[-1].id)}."
-                )
+        for (_, reverse), items in alike.items():
+            worth: dict[int, list[str]] = {}
+            for option in items[0].response.options:
+                worth.setdefault(items[0].points(option.id), []).append(option.label)
+            which = ("Question " if len(items) == 1 else "Questions ") + _ranges([i.number for i in items])
+            which += " (reverse-scored)" if reverse else ""
+            rows.append([which, *(" / ".join(worth.get(v, [])) for v in values)])
+        notes = ["Find each question's row; the answer ticked gives the points at the head of its column."]
         for s in self.scales:
             its = self.scale_items(s.id)
             notes.append(
@@ -250,10 +249,21 @@ class Cbi:
         notes.extend([self.interpretation, self.citation])
         return {
             "title": f"Scoring key: {self.title}",
-            "header": ["No.", "Question", "Part", "Points for each answer"],
+            "header": ["Questions", *(f"{v} points" for v in values)],
             "rows": rows,
             "notes": notes,
         }
+
+
+def _ranges(numbers: list[int]) -> str:
+    """Question numbers as ranges: ``[1, 2, 3, 5, 7, 8]`` -> ``1–3, 5, 7–8``."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _parse_response_scales(table: Table) -> dict[str, ResponseScale]:

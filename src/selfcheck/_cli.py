@@ -1,12 +1,15 @@
 """``python -m selfcheck``: list, describe and score exercises, printing JSON.
 
-Errors print one line on stderr and exit with status 2; never a traceback.
+Errors print one line on stderr and exit with status 2; never a traceback. When
+the reader stops reading (``python -m selfcheck describe X | head``), the CLI
+stops quietly with status 141, as a shell tool ended by SIGPIPE does.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +21,8 @@ from ._errors import SelfcheckError
 from ._loader import KINDS, Catalogue, load_catalogue
 
 EXIT_USAGE = 2
+#: The status of a command whose reader closed the pipe (128 + SIGPIPE), as shells report it.
+EXIT_CLOSED_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +119,22 @@ def main(
     except SelfcheckError as exc:
         print(f"error: {exc}", file=stderr)
         return EXIT_USAGE
-    json.dump(output, stdout, ensure_ascii=False, indent=2)
-    stdout.write("\n")
+    try:
+        json.dump(output, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+        stdout.flush()
+    except BrokenPipeError:
+        _discard_further_output(stdout)
+        return EXIT_CLOSED_PIPE
     return 0
+
+
+def _discard_further_output(stream: TextIO) -> None:
+    """Point a closed stream's file at the null device, so Python's flush at exit raises nothing more."""
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's StringIO): nothing is left to flush
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)

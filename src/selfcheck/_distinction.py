@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ._base import Common, JSONObject
-from ._bridge import definition_of, register_operation
+from ._base import Common, Exercise, ExerciseOperation, JSONObject, Operation
 from ._choice import MULTIPLE, SINGLE, ChoiceItem, Option, check_answer_keys
 from ._classify import FACTS, QUESTIONS, RULES, SOURCE, SUSPECTED, UNDETERMINED, VERDICT_LABELS, VERDICTS, classify
 from ._errors import AnswerError, SelfcheckError
@@ -461,9 +460,8 @@ def _int(request: Mapping[str, Any], key: str, default: int | None = None) -> in
     return value
 
 
-def sample_operation(request: Mapping[str, Any]) -> JSONObject:
+def sample_operation(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
     """Bridge op ``sample``: ``{"definition", "seed", "count"?, "exclude"?}`` -> ``{"ids": [...]}``."""
-    exercise = definition_of(request)
     if not isinstance(exercise, DistinctionQuiz):
         raise SelfcheckError(f"exercise {exercise.id!r} is not a scenario quiz")
     seed = _int(request, "seed")
@@ -505,7 +503,8 @@ def classify_operation(request: Mapping[str, Any]) -> JSONObject:
     return classify(facts).to_json()
 
 
-# The scenario quiz and decision aid pages need more than "score": register their operations.
-register_operation("sample", sample_operation)
-register_operation("distinction-best", best_operation)
-register_operation("classify", classify_operation)
+#: The scenario quiz and decision aid pages need more than "score": the bridge adds these operations
+#: (this module never imports the bridge, which sits above every kind).
+OPERATIONS: dict[str, Operation] = {"distinction-best": best_operation, "classify": classify_operation}
+#: Operations on the exercise a request carries: the bridge parses and validates it first.
+EXERCISE_OPERATIONS: dict[str, ExerciseOperation] = {"sample": sample_operation}

@@ -27,8 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._base import Common, JSONObject
-from ._bridge import register_operation
+from ._base import Common, JSONObject, Operation
 from ._checklist import Section
 from ._choice import _json_type, check_answer_keys
 from ._errors import AnswerError, SelfcheckError
@@ -551,4 +550,5 @@ def outcomes_operation(request: Mapping[str, Any]) -> JSONObject:
     return outcome_rows(request.get("entries"))
 
 
-register_operation("observation-outcomes", outcomes_operation)
+#: The page needs more than "score": the bridge adds this operation (this module never imports the bridge).
+OPERATIONS: dict[str, Operation] = {"observation-outcomes": outcomes_operation}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,34 @@ def test_inline_event_handler_fails_the_build(tmp_path: Path) -> None:
     write(tmp_path, "x/index.html", '<html><head><meta charset="utf-8"></head><body onload="go()"></body></html>')
     with pytest.raises(csp.CspError, match=r"x/index.html: an inline event handler"):
         csp.lock(tmp_path)
+
+
+def test_header_policy_adds_frame_ancestors_and_meta_does_not() -> None:
+    """The header policy is the page policy plus frame-ancestors 'none'; never the <meta> (HTML forbids it)."""
+    assert csp.HEADER_POLICY == csp.POLICY + "; frame-ancestors 'none'"
+    assert csp.SECURITY_HEADERS["Content-Security-Policy"] == csp.HEADER_POLICY
+    assert "frame-ancestors" not in csp.META and "frame-ancestors" not in csp.POLICY
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def fenced(text: str, language: str) -> list[str]:
+    """The contents of every fenced code block of ``language`` in a Markdown text."""
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    ("language", "pattern"),
+    [
+        ("nginx", r'^add_header ([\w-]+) "(.*)" always;$'),
+        ("apache", r'^\s+Header always set ([\w-]+) "(.*)"$'),
+        ("text", r"^  ([\w-]+): (.*)$"),
+    ],
+)
+def test_readme_gives_the_same_headers(language: str, pattern: str) -> None:
+    """README's nginx, Apache and _headers snippets set exactly the headers the reference server sends."""
+    blocks = [b for b in fenced(README.read_text(encoding="utf-8"), language) if "Content-Security-Policy" in b]
+    assert len(blocks) == 1, f"one {language} block with the headers"
+    given = dict(re.findall(pattern, blocks[0], flags=re.MULTILINE))
+    assert given == csp.SECURITY_HEADERS

@@ -252,3 +252,18 @@ def test_rubric_form_shows_rules_levels_and_notes_box(catalogue: Catalogue) -> N
     items = tree.find(**{"data-item": None})
     assert items[-1].attrs["data-item"] == "notes" and items[-1].find("textarea")
     assert [b.all_text() for b in tree.find("button", type="submit")] == [SUBMIT_LABELS["observation"]]
+def test_every_section_is_a_group_named_by_its_heading(catalogue: Catalogue) -> None:
+    """Each need of the support plan (and every section of any exercise) is a group named by its own heading."""
+    for exercise in catalogue:
+        tree = parse(render_form(exercise, catalogue.data[exercise.id]))
+        sections = tree.find("section", **{"data-section": None})
+        assert len(sections) == len(exercise.describe().get("sections", [])), exercise.id
+        for section in sections:
+            assert section.attrs["role"] == "group"
+            heading = tree.find(id=section.attrs["aria-labelledby"])
+            assert len(heading) == 1 and heading[0].tag == "h3" and heading[0] in section.children
+    plan = parse(render_form(catalogue.get("cl-support-plan"), catalogue.data["cl-support-plan"]))
+    housing = plan.find("section", **{"data-section": "housing"})[0]
+    assert plan.find(id=housing.attrs["aria-labelledby"])[0].all_text() == "Housing"
+    assert {n.attrs["name"] for n in housing.find("input") + housing.find("textarea")} == {
+        "housing-chosen", "housing-provider", "housing-duration", "housing-monitoring"}

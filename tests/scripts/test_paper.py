@@ -34,6 +34,35 @@ def test_choice_items_list_options() -> None:
     assert "Not sure yet" in html and "(tick one)" in html and html.count("○") == 5
 
 
+def test_questions_sharing_their_answers_print_as_a_grid() -> None:
+    """The CBI prints as answer grids: a row per question (numbered), a column and a circle per answer."""
+    catalogue = load_catalogue(EXERCISES)
+    cbi = catalogue.get("cbi")
+    html = paper.render_paper(cbi, catalogue.data["cbi"])
+    grids = [g.split("</table>")[0] for g in html.split('<table class="sc-paper-answers">')[1:]]
+    assert len(grids) == 5  # personal; work by degree, then by frequency; client likewise
+    assert sum(g.count("<tr>") - 1 for g in grids) == 19
+    assert "sc-paper-options" not in html  # no question is followed by its own list of answers
+    assert '<th scope="col">To a very high degree</th>' in grids[1] and '<th scope="col">Always</th>' in grids[0]
+    assert html.count(paper.CIRCLE) == 19 * 5
+    first = grids[0].split("<tbody>")[1]
+    assert first.startswith('<tr><th scope="row"><span class="sc-paper-number">1.</span> How often do you feel tired?')
+
+
+def test_a_lone_choice_question_stays_a_list() -> None:
+    """A single-choice item whose answers no neighbour shares keeps its list of options."""
+    items = [
+        {"id": "a", "type": "single", "prompt": "A?",
+         "options": [{"id": "y", "label": "Yes"}, {"id": "n", "label": "No"}]},
+        {"id": "b", "type": "single", "prompt": "B?", "options": [{"id": "y", "label": "Yes"}]},
+        {"id": "c", "type": "check", "prompt": "C"},
+    ]
+    html = paper.render_items(items)
+    assert "sc-paper-answers" not in html and html.count('class="sc-paper-options"') == 2
+    both = paper.render_items([items[0], {**items[0], "id": "d", "prompt": "D?"}, items[2]])
+    assert both.startswith('<table class="sc-paper-answers">') and both.endswith("</ul>")
+
+
 def test_support_plan_prints_as_a_table() -> None:
     """The support plan prints its needs as table rows (need, tick, provider, duration, monitoring)."""
     catalogue = load_catalogue(EXERCISES)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from scripts import paths
+from scripts import csp, paths
 from scripts.serve import ByteCounter, cache_control, make_server, serving
 
 
@@ -94,3 +95,20 @@ def test_gzip_for_text_and_wasm_when_accepted(tmp_path: Path) -> None:
         with urllib.request.urlopen(base + "a.wasm") as response:  # no Accept-Encoding: sent as is
             assert response.headers["Content-Encoding"] is None
             assert response.headers["Content-Type"] == "application/wasm"
+
+
+def test_security_headers_on_every_response(site: Path) -> None:
+    """Pages, scripts, WebAssembly and a 404 all carry the four security headers, frame-ancestors included."""
+    with serving(site) as base:
+        for path in ("index.html", "x.wasm", "w.js", f"{paths.SITE_SELFCHECK}/wheels/abc/selfcheck.whl"):
+            with urllib.request.urlopen(base + path, timeout=10) as response:
+                sent = {name: response.headers[name] for name in csp.SECURITY_HEADERS}
+            assert sent == csp.SECURITY_HEADERS, path
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "nowhere.html", timeout=10)
+        assert missing.value.code == 404
+        assert missing.value.headers["X-Content-Type-Options"] == "nosniff"
+        assert "frame-ancestors 'none'" in missing.value.headers["Content-Security-Policy"]
+    assert csp.SECURITY_HEADERS["Referrer-Policy"] == "no-referrer"
+    denied = csp.SECURITY_HEADERS["Permissions-Policy"].split(", ")
+    assert {"camera=()", "microphone=()", "geolocation=()"} <= set(denied)

@@ -1,7 +1,8 @@
-"""Tests for scripts.site and the build entry point: the real site builds strictly, bad markers stop it."""
+"""Tests for scripts.site and the build entry point: both engines build the real site strictly, alike."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import scripts.__main__ as entry
-from scripts import paths
+from scripts import htmlcheck, paths, site
 
 MODULE_PAGE = Path("modules") / "01-what-trafficking-is" / "index.html"
 
@@ -71,3 +72,54 @@ def test_unknown_marker_stops_the_build(tmp_path: Path, monkeypatch: pytest.Monk
     assert len(lines) == 1
     assert lines[0].startswith(f"error: {Path('modules/bad.md')}:5: unknown marker '{{{{ exercise-typo")
     assert not (tmp_path / "out" / "site").exists()
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The working tree built by the second engine: ``python -m scripts build --engine zensical --out DIR``."""
+    out = tmp_path_factory.mktemp("zensical-build")
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--engine", "zensical", "--out", str(out)],
+                          cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "pages built with zensical" in done.stdout
+    assert not list(paths.ROOT.glob(".zensical-*.yml"))  # the throw-away configuration is gone
+    return out / "site"
+
+
+MARKER = re.compile(r'data-(?:exercise|exercise-kind|paper)="[^"]*"')
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to it."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def article(page: Path) -> str:
+    """A page's content (the theme's article element), whitespace collapsed, Zensical's skip-link target left out."""
+    found = ARTICLE.search(page.read_text(encoding="utf-8"))
+    assert found, page
+    return " ".join(found.group(1).replace('<a id="__skip" tabindex="-1"></a>', "").split())
+
+
+def test_zensical_builds_the_same_pages_and_exercises(built_site: Path, zensical_site: Path) -> None:
+    """Both engines give the same page list, the same exercise and paper markers, and the same page content."""
+    pages = pages_of(built_site)
+    assert pages_of(zensical_site) == pages and len(pages) > 40
+    for page in pages:
+        text = (zensical_site / page).read_text(encoding="utf-8")
+        assert MARKER.findall(text) == MARKER.findall((built_site / page).read_text(encoding="utf-8")), page
+        assert "assets/selfcheck/selfcheck.js" in text and 'http-equiv="Content-Security-Policy"' in text, page
+        assert article(zensical_site / page) == article(built_site / page), page
+    assert sum(len(MARKER.findall((built_site / p).read_text(encoding="utf-8"))) for p in pages) > 60
+
+
+def test_zensical_pages_are_valid_html(zensical_site: Path) -> None:
+    """The Zensical build passes the HTML check too, with the entries for Zensical's own templates."""
+    assert "(zensical): no HTML errors" in htmlcheck.validate(zensical_site, "zensical")
+
+
+def test_unknown_engine_is_refused() -> None:
+    """site.build() names the engines it knows."""
+    with pytest.raises(ValueError, match="unknown engine 'hugo' \\(known: mkdocs, zensical\\)"):
+        site.build(engine="hugo")

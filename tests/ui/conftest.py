@@ -1,7 +1,7 @@
 """Browser-test fixtures: build the real site once, serve it on 127.0.0.1, drive Debian's Chromium.
 
-The site is built into a private folder per test session (or taken from
-``SELFCHECK_SITE`` when set, e.g. by ``make test`` after ``make build``).
+The site comes from the ``built_site`` fixture of ``tests/conftest.py`` (one
+build per test session, shared with the non-browser checks of the built site).
 Chromium is launched with flags that keep its own background traffic on the
 machine; every test also records requests so none may leave 127.0.0.1.
 """
@@ -9,8 +9,6 @@ machine; every test also records requests so none may leave 127.0.0.1.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request
 
-from scripts import paths
 from scripts.bench import ARGS, CHROMIUM
 from scripts.serve import serving
 
@@ -36,18 +33,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     if not Path(CHROMIUM).exists():
         pytest.exit("Chromium is missing: run 'make test' as root, or 'sudo apt-get install -y chromium'", returncode=2)
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ARGS}  # the benchmark's flags
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site: ``$SELFCHECK_SITE`` if set, else a fresh private build of the working tree."""
-    given = os.environ.get("SELFCHECK_SITE")
-    if given:
-        return Path(given)
-    out = tmp_path_factory.mktemp("build")
-    subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], check=True, cwd=paths.ROOT,
-                   stdout=subprocess.DEVNULL)
-    return out / "site"
 
 
 @pytest.fixture(scope="session")

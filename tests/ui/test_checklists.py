@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 
 from playwright.sync_api import Page, expect
 
-from support import answer, cli_json, feedback, submit, wait_ready
+from support import answer, cli_json, feedback, pdf_pages, submit, wait_ready
 
 REFERRAL = "cl-referral"
 PLAN = "cl-support-plan"
 KEY = "selfcheck:checklist:cl-referral"
-
-
-def pdf_pages(data: bytes) -> int:
-    """Number of page objects in a PDF (``/Type /Page`` not followed by ``s``)."""
-    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
 
 
 def test_ticks_survive_reload_and_clear_works(page: Page, site_url: str, watch: object) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from support import answer, cli_json, feedback, submit, wait_ready
+from support import answer, cli_json, feedback, pdf_pages, submit, wait_ready
 
 CBI_PAGE = "wellbeing/cbi/"
 SIGNS_PAGE = "wellbeing/burnout-signs/"
@@ -142,3 +142,17 @@ def test_plan_prefills_today_and_matches_cli(page: Page, site_url: str, watch: A
     page.wait_for_timeout(500)
     assert watch.foreign(site_url) == []
     assert watch.errors == []
+
+
+def test_cbi_paper_version_prints_as_a_grid_on_two_a4_pages(page: Page, site_url: str) -> None:
+    """Printed, the CBI is its paper version: 19 questions in answer grids and the key, on at most 2 A4 pages."""
+    page.goto(site_url + CBI_PAGE)
+    page.emulate_media(media="print")
+    paper = page.locator('[data-paper="cbi"]')
+    expect(paper).to_be_visible()
+    expect(page.locator('[data-exercise="cbi"] form')).to_be_hidden()
+    rows = paper.locator("table.sc-paper-answers tbody tr")
+    assert rows.count() == 19
+    assert rows.nth(12).locator("td").count() == 5  # question 13: a circle under each of its five answers
+    expect(paper.locator(".sc-paper-key")).to_contain_text("Question 13 (reverse-scored)")
+    assert 1 <= pdf_pages(page.pdf(format="A4")) <= 2
