@@ -14,6 +14,7 @@ from pathlib import Path
 from selfcheck import SelfcheckError
 
 from . import csp, fragments, offline, paths, runtime, serve, site, wheel
+from .banks import BankError
 from .markers import MarkerError, check_pages
 
 
@@ -53,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
             from . import bench
 
             bench.main(args.runs)
-    except (SelfcheckError, MarkerError, runtime.RuntimeMissingError, csp.CspError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (SelfcheckError, MarkerError, BankError, runtime.RuntimeMissingError, csp.CspError) as exc:
+        for line in str(exc).splitlines():  # one line per problem (the bank checks report them all)
+            print(f"error: {line}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:
         print(f"error: build step failed: {' '.join(map(str, exc.cmd[:4]))} (exit {exc.returncode})", file=sys.stderr)

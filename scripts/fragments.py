@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import onboarding, paths
+from . import banks, onboarding, paths
 
 #: The label of the submit button for each kind (presentation only).
 SUBMIT_LABELS = {
@@ -112,10 +112,11 @@ def grouped(items: list[Mapping[str, Any]], sections: list[Mapping[str, Any]]) -
         raise ValueError(f"items refer to unknown sections: {', '.join(map(str, by_section))}")
 
 
-def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
+def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "") -> str:
     """The whole exercise: root element with the DOM contract, form, status and result regions.
 
-    ``definition`` is the validated source data, embedded for the browser's selfcheck.
+    ``definition`` is the validated source data, embedded for the browser's selfcheck; ``extra``
+    is more embedded data for the page's script (a knowledge check's refresher schedule).
     """
     described = exercise.describe()
     items: list[Mapping[str, Any]] = described["items"]
@@ -137,6 +138,8 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
             f'<h3 class="sc-section-title">{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
         )
     intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
+    if described.get("rules"):  # how a drawn exercise is drawn and passed
+        intro += f'<p class="sc-rules" data-exercise-rules>{escape(described["rules"])}</p>'
     data = json.dumps(definition, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     submit = SUBMIT_LABELS.get(exercise.kind, "Check")
     title_id = html_id(exercise.id, "title")
@@ -145,7 +148,7 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
         f' data-exercise-status="loading" role="group" aria-labelledby="{title_id}">'
         f'<p class="sc-title" id="{title_id}"><strong>{escape(exercise.title)}</strong>'
         f' <span class="sc-source">Source: {escape(exercise.source)}</span></p>'
-        f'<script type="application/json" data-exercise-definition>{data}</script>'
+        f'<script type="application/json" data-exercise-definition>{data}</script>{extra}'
         f'<form class="sc-form" novalidate>{intro}{"".join(parts)}'
         f'<div class="sc-actions"><button type="submit" class="md-button md-button--primary">{submit}</button>'
         f'<button type="reset" class="md-button">Clear answers</button></div>'
@@ -155,11 +158,11 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
     )
 
 
-def write_fragments(catalogue: Catalogue, out: Path) -> int:
+def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None) -> int:
     """Write every fragment; returns how many exercises.
 
-    ``out/exercise/ID.html`` (the form) and ``out/paper-version/ID.html`` (the printable
-    version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
+    ``out/exercise/ID.html`` (the form, with ``extras[ID]`` embedded) and ``out/paper-version/ID.html``
+    (the printable version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
     """
     from .paper import render_booklet, render_paper
 
@@ -168,7 +171,7 @@ def write_fragments(catalogue: Catalogue, out: Path) -> int:
     paper = out / "paper-version"
     paper.mkdir(parents=True, exist_ok=True)
     for exercise in catalogue:
-        html = render_form(exercise, catalogue.data[exercise.id])
+        html = render_form(exercise, catalogue.data[exercise.id], (extras or {}).get(exercise.id, ""))
         (target / f"{exercise.id}.html").write_text(html, encoding="utf-8")
         printable = render_paper(exercise, catalogue.data[exercise.id])
         (paper / f"{exercise.id}.html").write_text(printable, encoding="utf-8")
@@ -177,8 +180,9 @@ def write_fragments(catalogue: Catalogue, out: Path) -> int:
 
 
 def run(out: Path = paths.FRAGMENTS) -> Catalogue:
-    """Validate every definition and write the exercise fragments."""
+    """Validate every definition and bank, and write the exercise, bank and onboarding fragments."""
     catalogue = load_catalogue(paths.EXERCISES)
-    write_fragments(catalogue, out)
+    banks.write(catalogue, out)  # first: a bank that breaks a rule stops the build here
+    write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
     onboarding.write(out)
     return catalogue

@@ -7,6 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 EXERCISES = ROOT / "exercises"
+CONTENT = ROOT / "content"
+BANK_SETTINGS = CONTENT / "knowledge-checks.toml"
 WEB = ROOT / "web"
 INCLUDES = ROOT / "includes"
 BUILD = ROOT / "build"

@@ -29,13 +29,42 @@ def cli_json(*args: str, stdin: str | None = None) -> Any:
 
 
 def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:
-    """Wait until the exercise's runtime is ready (fails the test if it reports an error)."""
+    """Wait until the exercise's runtime is ready (fails the test if it reports an error).
+
+    A knowledge check is ready once Python's drawn attempt is on screen (``data-quiz-attempt``).
+    """
     root = page.locator(f'[data-exercise="{exercise}"]')
     page.wait_for_function(
         "el => el.dataset.exerciseStatus !== 'loading'", arg=root.element_handle(), timeout=timeout
     )
     status = root.get_attribute("data-exercise-status")
     assert status == "ready", f"runtime status {status}: {root.locator('[data-exercise-message]').inner_text()}"
+    if root.get_attribute("data-exercise-kind") == "quiz":
+        page.wait_for_function("el => el.dataset.quizAttempt !== undefined", arg=root.element_handle(),
+                               timeout=timeout)
+
+
+def attempt_seed(page: Page, exercise: str) -> int:
+    """The seed of the knowledge-check attempt on screen (after :func:`wait_ready`)."""
+    return int(page.locator(f'[data-exercise="{exercise}"]').get_attribute("data-quiz-attempt") or "")
+
+
+def attempt_answers(exercise: str, seed: int, *, right: bool = True, refresher: bool = False) -> dict[str, Any]:
+    """Answers to the attempt of ``seed``, from the CLI: the key (``right``) or the first wrong option of each item.
+
+    The key comes from scoring a deliberately wrong answer set, so no test hard-codes an answer key.
+    """
+    extra = ["--refresher"] if refresher else []
+    drawn = cli_json("draw", exercise, "--seed", str(seed), *extra)
+    first = {i["id"]: i["options"][0]["id"] if i["type"] == "single" else [i["options"][0]["id"]]
+             for i in drawn["items"]}
+    scored = cli_json("score", exercise, "-", "--seed", str(seed), *extra, stdin=json.dumps(first))
+    answers: dict[str, Any] = {}
+    for shown, result in zip(drawn["items"], scored["items"], strict=True):
+        wrong = [o["id"] for o in shown["options"] if o["id"] not in result["expected"]]
+        chosen = result["expected"] if right else wrong[:1]
+        answers[shown["id"]] = chosen[0] if shown["type"] == "single" else chosen
+    return answers
 
 
 def option_answers(exercise: str, index: int = 0) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from typing import Any, Protocol
 #: A JSON object as produced by :mod:`json` (results, descriptions, answers).
 JSONObject = dict[str, Any]
 
-#: The schema version every definition must declare (``schema = 1``).
-SCHEMA_VERSION = 1
+#: The schema version every definition must declare (``schema = 2``: knowledge checks became banks).
+SCHEMA_VERSION = 2
 
 
 class Exercise(Protocol):

@@ -16,6 +16,9 @@ from ._base import JSONObject
 from ._errors import SelfcheckError
 
 Operation = Callable[[Mapping[str, Any]], JSONObject]
+#: How a kind scores a request whose answers need more than the answers (a drawn attempt's seed).
+Scorer = Callable[[Any, Mapping[str, Any], Mapping[str, object]], JSONObject]
+SCORERS: dict[str, Scorer] = {}
 
 
 def definition_of(request: Mapping[str, Any]) -> Any:
@@ -35,9 +38,19 @@ def _answers(request: Mapping[str, Any]) -> Mapping[str, object]:
     return answers
 
 
-def _score(request: Mapping[str, Any]) -> JSONObject:
-    result: JSONObject = definition_of(request).score(_answers(request))
+def score_exercise(exercise: Any, request: Mapping[str, Any], answers: Mapping[str, object]) -> JSONObject:
+    """Score ``answers``; kinds that draw attempts read the rest of ``request`` (such as ``seed``)."""
+    scorer = SCORERS.get(exercise.kind)
+    if scorer is not None:
+        return scorer(exercise, request, answers)
+    if "seed" in request:
+        raise SelfcheckError(f"exercise {exercise.id!r} is not drawn from a seed: give no seed")
+    result: JSONObject = exercise.score(answers)
     return result
+
+
+def _score(request: Mapping[str, Any]) -> JSONObject:
+    return score_exercise(definition_of(request), request, _answers(request))
 
 
 def _describe(request: Mapping[str, Any]) -> JSONObject:
@@ -51,6 +64,11 @@ OPERATIONS: dict[str, Operation] = {"score": _score, "describe": _describe}
 def register_operation(name: str, operation: Operation) -> None:
     """Add an operation (used by kinds whose page needs more than ``score``)."""
     OPERATIONS[name] = operation
+
+
+def register_scorer(kind: str, scorer: Scorer) -> None:
+    """Score exercises of ``kind`` with ``scorer`` (used by kinds whose answers belong to a drawn attempt)."""
+    SCORERS[kind] = scorer
 
 
 def handle(request_json: str) -> str:

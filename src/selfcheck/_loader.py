@@ -38,7 +38,9 @@ def parse_definition(data: Mapping[str, object], origin: str) -> Exercise:
     schema = table.integer("schema")
     if schema != SCHEMA_VERSION:
         raise table.error(
-            "schema", f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION})"
+            "schema",
+            f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION} only; "
+            f"see ARCHITECTURE.md on moving a definition to schema {SCHEMA_VERSION})",
         )
     kind = table.text("kind")
     if kind not in KINDS:
