@@ -134,8 +134,8 @@ def test_status_lists_due_then_upcoming_in_date_order() -> None:
     shown = status(SCHEDULE, record, BANKS, DAY0 + timedelta(days=3))
     assert [d["id"] for d in shown["due"]] == ["kc-b"] and [u["id"] for u in shown["upcoming"]] == ["kc-a"]
     assert shown["due"][0]["href"] == "modules/02-b/?refresher#knowledge-check"
-    assert shown["due"][0]["line"] == "Module 2: B: due since yesterday (2026-12-03)."
-    assert shown["upcoming"][0]["line"] == "Module 1: A: 2026-12-08 (in 4 days)."
+    assert shown["due"][0]["line"] == "Module 2: B — due since yesterday (2026-12-03)."
+    assert shown["upcoming"][0]["line"] == "Module 1: A — 2026-12-08 (in 4 days)."
     assert shown["summary"] == "1 refresher is due."
     later = status(SCHEDULE, record, BANKS, DAY0 + timedelta(days=8))
     assert later["summary"] == "2 refreshers are due." and [d["id"] for d in later["due"]] == ["kc-b", "kc-a"]

@@ -9,6 +9,7 @@
 // With "?refresher" in the address the check shows a short refresher instead (see refresh.js).
 
 import { keep, optInPanel, storedBanks, today } from "./refresh.js";
+import { element as el } from "./selfcheck.js";
 
 const TEXT = {
   drawing: "Your questions are drawn from the bank as soon as the checking engine is ready.",
@@ -49,13 +50,6 @@ function seedStore(key) {
 
 function randomSeed() {
   return window.crypto.getRandomValues(new Uint32Array(1))[0];
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
 }
 
 export function attach(root, api) {
@@ -157,6 +151,7 @@ export function attach(root, api) {
   root.addEventListener("selfcheck:result", async (event) => {
     const response = event.detail;
     if (!response || !response.ok) return;
+    if (refresher) seeds.save(randomSeed()); // the next refresher draws new questions; this one stays on screen
     const { banks } = storedBanks();
     if (banks === null || !schedule) return;
     const update = await api.call({

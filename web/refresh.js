@@ -7,8 +7,9 @@
 // schedule, come from selfcheck (ops refresh-status, refresh-update, refresh-start). On the home,
 // onboarding and Refresh pages the runtime starts only when the reader has opted in and has results.
 
-import { isObject, record } from "./storage.js";
 import { progress } from "./progress.js";
+import { checkboxRow, element as el } from "./selfcheck.js";
+import { isObject, record } from "./storage.js";
 
 export const TEXT = {
   title: "Refreshers (optional)",
@@ -41,13 +42,6 @@ export function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
-
 function dataOf(root) {
   return JSON.parse(root.querySelector("script[data-refresh-data]").textContent);
 }
@@ -68,14 +62,8 @@ export function optInPanel(name, onChange) {
   const box = el("section", "sc-refresh-optin sc-screen-only");
   box.dataset.refreshOptin = name;
   box.append(el("p", "sc-refresh-optin-title", TEXT.title));
-  const row = el("div", "sc-history-optin");
-  const input = el("input");
-  input.type = "checkbox";
-  input.id = `sc-refresh-optin--${name}`;
+  const { row, input } = checkboxRow(`sc-refresh-optin--${name}`, TEXT.optin);
   input.dataset.refreshOptinBox = "";
-  const label = el("label", null, TEXT.optin);
-  label.htmlFor = input.id;
-  row.append(input, label);
   const explain = el("p", "sc-hint", TEXT.explain);
   const message = el("p", "sc-refresh-message");
   message.dataset.refreshMessage = "";

@@ -128,11 +128,24 @@ export function collectAnswers(form) {
   return answers;
 }
 
-function element(tag, className, text) {
+/** A new element with a class and text (shared by the kind modules). */
+export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = text;
   return node;
+}
+
+/** A checkbox and its label in one row (the opt-in controls): returns {row, input}. */
+export function checkboxRow(id, text) {
+  const row = element("div", "sc-history-optin");
+  const input = element("input");
+  input.type = "checkbox";
+  input.id = id;
+  const label = element("label", null, text);
+  label.htmlFor = id;
+  row.append(input, label);
+  return { row, input };
 }
 
 /** Show what selfcheck returned: summary, scales, item feedback, notes. */

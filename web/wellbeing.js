@@ -6,6 +6,7 @@
 // never an answer. This module computes no score, count, band or verdict: it
 // stores and draws the numbers selfcheck returned.
 
+import { checkboxRow, element as el } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
 const PREFIX = "selfcheck:wellbeing:";
@@ -29,13 +30,6 @@ const TEXT = {
   trendTitle: "Your trend on this device",
   empty: "No results stored yet.",
 };
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 function today() {
   const now = new Date();
@@ -179,14 +173,8 @@ function attachHistory(root, api) {
   const box = el("section", "sc-history");
   box.dataset.history = id;
   box.append(el("h3", "sc-history-title", "Keeping your results (optional)"));
-  const row = el("div", "sc-history-optin");
-  const input = el("input");
-  input.type = "checkbox";
-  input.id = `sc-history-optin--${id}`;
+  const { row, input } = checkboxRow(`sc-history-optin--${id}`, TEXT.optin);
   input.dataset.historyOptin = "";
-  const label = el("label", null, TEXT.optin);
-  label.htmlFor = input.id;
-  row.append(input, label);
   const explain = el("p", "sc-hint", TEXT.explain);
   const message = el("p", "sc-history-message");
   message.dataset.historyMessage = "";
