@@ -17,6 +17,7 @@ from pathlib import Path
 from selfcheck import SelfcheckError
 
 from . import csp, fragments, htmlcheck, links, offline, paths, runtime, serve, site, wheel, wording
+from .banks import BankError
 from .markers import MarkerError, check_pages
 
 
@@ -76,8 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         runtime.RuntimeMissingError,
         csp.CspError,
         htmlcheck.HtmlCheckError,
+        BankError,
     ) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # one line per problem (bank and wording checks report them all)
+            print(f"error: {line}", file=sys.stderr)
         return 2
     except subprocess.CalledProcessError as exc:
         print(f"error: build step failed: {' '.join(map(str, exc.cmd[:4]))} (exit {exc.returncode})", file=sys.stderr)

@@ -46,7 +46,9 @@ READY_MS = """(id) => new Promise((resolve) => {
   const root = document.querySelector(`[data-exercise="${id}"]`);
   const check = () => {
     const status = root.dataset.exerciseStatus;
-    if (status === "ready") resolve(performance.now());
+    // a knowledge check is ready to answer once Python's drawn attempt is on screen
+    const drawn = root.dataset.exerciseKind !== "quiz" || root.dataset.quizAttempt !== undefined;
+    if (status === "ready" && drawn) resolve(performance.now());
     else if (status === "error") resolve(-1);
     else setTimeout(check, 5);
   };

@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import onboarding, paths
+from . import banks, onboarding, paths
 from .paper import render_booklet, render_paper
 from .sections import grouped
 
@@ -99,10 +99,11 @@ def render_item(exercise_id: str, item: Mapping[str, Any], number: int | None) -
     raise ValueError(f"exercise {exercise_id!r}: item {item['id']!r}: unknown item type {kind!r}")
 
 
-def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
+def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "") -> str:
     """The whole exercise: root element with the DOM contract, form, status and result regions.
 
-    ``definition`` is the validated source data, embedded for the browser's selfcheck.
+    ``definition`` is the validated source data, embedded for the browser's selfcheck; ``extra``
+    is more embedded data for the page's script (a knowledge check's refresher schedule).
     """
     described = exercise.describe()
     items: list[Mapping[str, Any]] = described["items"]
@@ -128,7 +129,9 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
             f'{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
         )
     intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
-    intro += "".join(f'<p class="sc-rule">{escape(line)}</p>' for line in described.get("rules", []))
+    if described.get("rules"):  # how it is decided: a rubric's levels and readiness rule, a drawn check's pass mark
+        lines = "".join(f'<p class="sc-rule">{escape(line)}</p>' for line in described["rules"])
+        intro += f'<div class="sc-rules" data-exercise-rules>{lines}</div>'
     data = json.dumps(definition, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     submit = SUBMIT_LABELS.get(exercise.kind, "Check")
     title_id = html_id(exercise.id, "title")
@@ -137,7 +140,7 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
         f' data-exercise-status="loading" role="group" aria-labelledby="{title_id}">'
         f'<p class="sc-title" id="{title_id}"><strong>{escape(exercise.title)}</strong>'
         f' <span class="sc-source">Source: {escape(exercise.source)}</span></p>'
-        f'<script type="application/json" data-exercise-definition>{data}</script>'
+        f'<script type="application/json" data-exercise-definition>{data}</script>{extra}'
         f'<form class="sc-form" novalidate>{intro}{"".join(parts)}'
         f'<div class="sc-actions"><button type="submit" class="md-button md-button--primary">{submit}</button>'
         f'<button type="reset" class="md-button">Clear answers</button></div>'
@@ -147,18 +150,18 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any]) -> str:
     )
 
 
-def write_fragments(catalogue: Catalogue, out: Path) -> int:
+def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None) -> int:
     """Write every fragment; returns how many exercises.
 
-    ``out/exercise/ID.html`` (the form) and ``out/paper-version/ID.html`` (the printable
-    version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
+    ``out/exercise/ID.html`` (the form, with ``extras[ID]`` embedded) and ``out/paper-version/ID.html``
+    (the printable version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
     """
     target = out / "exercise"
     target.mkdir(parents=True, exist_ok=True)
     paper = out / "paper-version"
     paper.mkdir(parents=True, exist_ok=True)
     for exercise in catalogue:
-        html = render_form(exercise, catalogue.data[exercise.id])
+        html = render_form(exercise, catalogue.data[exercise.id], (extras or {}).get(exercise.id, ""))
         (target / f"{exercise.id}.html").write_text(html, encoding="utf-8")
         printable = render_paper(exercise, catalogue.data[exercise.id])
         (paper / f"{exercise.id}.html").write_text(printable, encoding="utf-8")
@@ -167,8 +170,9 @@ def write_fragments(catalogue: Catalogue, out: Path) -> int:
 
 
 def run(out: Path = paths.FRAGMENTS) -> Catalogue:
-    """Validate every definition and write the exercise fragments."""
+    """Validate every definition and bank, and write the exercise, bank and onboarding fragments."""
     catalogue = load_catalogue(paths.EXERCISES)
-    write_fragments(catalogue, out)
+    banks.write(catalogue, out)  # first: a bank that breaks a rule stops the build here
+    write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
     onboarding.write(out)
     return catalogue

@@ -22,8 +22,12 @@ from markdown.preprocessors import Preprocessor
 MARKERS: dict[str, bool] = {
     "exercise": True,
     "paper-version": True,
+    "answer-key": True,
+    "paper-test": True,
     "onboarding-progress": False,
     "checklist-booklet": False,
+    "refresh": False,
+    "refresh-due": False,
 }
 
 MARKER_LINE = re.compile(r"^\s*\{\{\s*(?P<body>.*?)\s*\}\}\s*$")

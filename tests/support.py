@@ -35,23 +35,56 @@ def pdf_pages(data: bytes) -> int:
 
 
 def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:
-    """Wait until the exercise's runtime is ready (fails the test if it reports an error)."""
+    """Wait until the exercise's runtime is ready (fails the test if it reports an error).
+
+    A knowledge check is ready once Python's drawn attempt is on screen (``data-quiz-attempt``).
+    """
     root = page.locator(f'[data-exercise="{exercise}"]')
     page.wait_for_function(
         "el => el.dataset.exerciseStatus !== 'loading'", arg=root.element_handle(), timeout=timeout
     )
     status = root.get_attribute("data-exercise-status")
     assert status == "ready", f"runtime status {status}: {root.locator('[data-exercise-message]').inner_text()}"
+    if root.get_attribute("data-exercise-kind") == "quiz":
+        page.wait_for_function("el => el.dataset.quizAttempt !== undefined", arg=root.element_handle(),
+                               timeout=timeout)
 
 
-def option_answers(exercise: str, index: int = 0) -> dict[str, Any]:
-    """Answers picking option ``index`` (0 first, -1 last) of every choice item, from ``describe``."""
-    described = cli_json("describe", exercise)
-    return {
-        item["id"]: item["options"][index]["id"] if item["type"] == "single" else [item["options"][index]["id"]]
-        for item in described["items"]
-        if item["type"] in ("single", "multiple")
-    }
+def attempt_seed(page: Page, exercise: str) -> int:
+    """The seed of the knowledge-check attempt on screen (after :func:`wait_ready`)."""
+    return int(page.locator(f'[data-exercise="{exercise}"]').get_attribute("data-quiz-attempt") or "")
+
+
+def attempt_answers(exercise: str, seed: int, *, right: bool | None = True, refresher: bool = False) -> dict[str, Any]:
+    """Answers to the attempt of ``seed``, from the CLI.
+
+    ``right=True``: the key; ``False``: the first wrong option of each item; ``None``: the first
+    option shown of each item (a mixed answer). The key comes from scoring the first options, so
+    no test hard-codes an answer key.
+    """
+    extra = ["--refresher"] if refresher else []
+    drawn = cli_json("draw", exercise, "--seed", str(seed), *extra)
+    first = {i["id"]: i["options"][0]["id"] if i["type"] == "single" else [i["options"][0]["id"]]
+             for i in drawn["items"]}
+    if right is None:
+        return first
+    scored = cli_json("score", exercise, "-", "--seed", str(seed), *extra, stdin=json.dumps(first))
+    answers: dict[str, Any] = {}
+    for shown, result in zip(drawn["items"], scored["items"], strict=True):
+        wrong = [o["id"] for o in shown["options"] if o["id"] not in result["expected"]]
+        chosen = result["expected"] if right else wrong[:1]
+        answers[shown["id"]] = chosen[0] if shown["type"] == "single" else chosen
+    return answers
+
+
+def answer_attempt(page: Page, exercise: str, *, right: bool | None = True, refresher: bool = False) -> Any:
+    """Wait for the drawn attempt, answer it (see :func:`attempt_answers`), return what the CLI scores for it."""
+    wait_ready(page, exercise)
+    seed = attempt_seed(page, exercise)
+    answers = attempt_answers(exercise, seed, right=right, refresher=refresher)
+    answer(page, exercise, answers)
+    extra = ["--refresher"] if refresher else []
+    return cli_json("score", exercise, "-", "--seed", str(seed), *extra, stdin=json.dumps(answers))
 
 
 def answer(page: Page, exercise: str, answers: dict[str, Any]) -> None:

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from banks import bank, key_for, quiz, settings, write_bank
 from selfcheck import _bridge
-from selfcheck._loader import load_catalogue
 from support import EXERCISES, run_cli
 
-PALERMO = tomllib.loads((EXERCISES / "knowledge-checks" / "palermo-definition.toml").read_text(encoding="utf-8"))
+BANK = bank()
+SEED = 5
 
 
 def call(request: object) -> dict[str, Any]:
@@ -24,30 +26,69 @@ def call(request: object) -> dict[str, Any]:
     return response
 
 
-def score(answers: object) -> dict[str, Any]:
-    """A score request for the Palermo knowledge check."""
-    return call({"op": "score", "definition": PALERMO, "answers": answers})
+def score(answers: object, **extra: object) -> dict[str, Any]:
+    """A score request for the synthetic bank's attempt of SEED."""
+    return call({"op": "score", "definition": BANK, "seed": SEED, "answers": answers, **extra})
 
 
 def full_key() -> dict[str, object]:
-    """The Palermo check's own answer key, as answers."""
-    return {i["id"]: (i["correct"][0] if i["type"] == "single" else i["correct"]) for i in PALERMO["items"]}
+    """The right answers of the attempt of SEED."""
+    return key_for(quiz().draw(SEED).key())
 
 
 def test_score_matches_cpython_scoring() -> None:
-    """A score request returns ok and exactly what the exercise's score() computes for the same answers."""
+    """A score request returns ok and exactly what the drawn attempt's score() computes for the same answers."""
     answers = full_key()
-    answers["acts"] = ["recruitment"]
+    first = next(iter(answers))
+    answers[first] = [] if isinstance(answers[first], list) else answers[first]
     response = score(answers)
     assert response["ok"] is True
-    expected = load_catalogue(EXERCISES).get("palermo-definition").score(answers)
+    expected = quiz().draw(SEED).score(answers)
     assert response["result"] == json.loads(json.dumps(expected))
+
+
+def test_draw_matches_cpython() -> None:
+    """A draw request returns the attempt the library draws for the seed; a refresher request a short one."""
+    response = call({"op": "draw", "definition": BANK, "seed": SEED})
+    assert response == {"ok": True, "result": json.loads(json.dumps(quiz().draw(SEED).describe()))}
+    schedule = settings().refresh.to_json()
+    refresher = call({"op": "draw", "definition": BANK, "seed": SEED, "refresher": schedule})["result"]
+    assert refresher["mode"] == "refresher" and len(refresher["items"]) == 4
+
+
+def test_a_refresher_is_scored_as_drawn() -> None:
+    """A score request with the schedule scores the refresher of that seed (not the full attempt)."""
+    schedule = settings().refresh.to_json()
+    attempt = quiz().draw(SEED, 4, "refresher")
+    response = score(key_for(attempt.key()), refresher=schedule)
+    assert response["ok"] is True and response["result"]["mode"] == "refresher" and response["result"]["total"] == 4
+
+
+@pytest.mark.parametrize(("seed", "error"), [(None, "scored for one drawn attempt"),
+                                             ("7", "the seed must be a whole number"),
+                                             (-3, "the seed must be a whole number"), (True, "the seed must be")])
+def test_score_and_draw_need_a_whole_number_seed(seed: object, error: str) -> None:
+    """Without a seed a bank is not scored; a seed that is not a whole number is refused, one line each."""
+    request: dict[str, Any] = {"op": "score", "definition": BANK, "answers": {}}
+    if seed is not None:
+        request["seed"] = seed
+    assert error in call(request)["error"]
+    assert error in call({**request, "op": "draw"})["error"]
+
+
+def test_draw_is_only_for_knowledge_checks() -> None:
+    """A draw request for another kind of exercise is refused; so is a seed on a kind that is not drawn."""
+    checklist = tomllib.loads((EXERCISES / "checklists" / "cl-referral.toml").read_text(encoding="utf-8"))
+    assert call({"op": "draw", "definition": checklist, "seed": 1})["error"] == (
+        "exercise 'cl-referral' is not a knowledge check")
+    assert call({"op": "score", "definition": checklist, "seed": 1, "answers": {}})["error"] == (
+        "exercise 'cl-referral' is not drawn from a seed: give no seed")
 
 
 def test_describe_matches_cpython() -> None:
     """A describe request returns the same description as describe() on the loaded exercise."""
-    response = call({"op": "describe", "definition": PALERMO})
-    assert response == {"ok": True, "result": load_catalogue(EXERCISES).get("palermo-definition").describe()}
+    response = call({"op": "describe", "definition": BANK})
+    assert response == {"ok": True, "result": json.loads(json.dumps(quiz().describe()))}
 
 
 @pytest.mark.parametrize(
@@ -72,45 +113,53 @@ def test_bad_requests_give_one_line_errors(request_json: str, error: str) -> Non
 
 def test_invalid_definition_names_exercise_item_and_field() -> None:
     """A broken definition sent by the browser is reported with its id, the item and the field."""
-    broken = json.loads(json.dumps(PALERMO))
+    broken = json.loads(json.dumps(BANK))
     broken["items"][0]["correct"] = ["nope"]
-    response = call({"op": "score", "definition": broken, "answers": {}})
+    response = call({"op": "score", "definition": broken, "seed": 1, "answers": {}})
     assert response["ok"] is False
-    assert response["error"].startswith("exercise palermo-definition: item 'elements': field 'correct': unknown option")
+    assert response["error"].startswith("exercise demo-bank: item 'q01': field 'correct': unknown option")
 
 
-BAD_ANSWERS: list[tuple[str, object]] = [
-    ("unknown item", {"nope": "x"}),
-    ("option not offered", {"elements": "zzz"}),
-    ("string for multiple", {"acts": "recruitment"}),
-    ("list for single", {"elements": ["act-purpose"]}),
-    ("number", {"elements": 3}),
-    ("missing answer", {"elements": "act-purpose"}),
-    ("answers not an object", ["act-purpose"]),
-]
+def bad_answers() -> list[tuple[str, object]]:
+    """Bad answer sets for the attempt of SEED."""
+    attempt = quiz().draw(SEED)
+    single = next(d.id for d in attempt.items if d.item.choice.type == "single")
+    multiple = next(d.id for d in attempt.items if d.item.choice.type == "multiple")
+    key = full_key()
+    return [
+        ("unknown item", {**key, "nope": "x"}),
+        ("option not offered", {**key, single: "zzz"}),
+        ("string for multiple", {**key, multiple: "x"}),
+        ("list for single", {**key, single: ["x"]}),
+        ("number", {**key, single: 3}),
+        ("missing answer", {k: v for k, v in key.items() if k != single}),
+        ("answers not an object", ["x"]),
+    ]
 
 
-@pytest.mark.parametrize(("case", "answers"), BAD_ANSWERS, ids=[c for c, _ in BAD_ANSWERS])
-def test_bridge_errors_equal_cli_errors(case: str, answers: object) -> None:
+def test_bridge_errors_equal_cli_errors(tmp_path: Path) -> None:
     """For the same bad answers the bridge returns exactly the message the CLI prints after 'error: '."""
-    response = score(answers)
-    assert response["ok"] is False, case
-    done = run_cli("score", "palermo-definition", "-", stdin=json.dumps(answers))
-    assert done.returncode == 2
-    assert done.stderr == f"error: {response['error']}\n"
+    write_bank(tmp_path)
+    for case, answers in bad_answers():
+        response = score(answers)
+        assert response["ok"] is False, case
+        done = run_cli("--exercises", str(tmp_path), "score", "demo-bank", "-", "--seed", str(SEED),
+                       stdin=json.dumps(answers))
+        assert done.returncode == 2
+        assert done.stderr == f"error: {response['error']}\n", case
 
 
 def test_absent_answers_mean_none_given() -> None:
     """A score request without answers is scored as if nothing was answered (the quiz asks for every answer)."""
-    response = call({"op": "score", "definition": PALERMO})
+    response = call({"op": "score", "definition": BANK, "seed": SEED})
     assert response["ok"] is False
-    assert response["error"].startswith("missing answer for item 'elements'")
+    assert response["error"].startswith("Not every question has an answer yet (question 1: ")
 
 
 def test_response_keeps_non_ascii_text() -> None:
-    """Responses are UTF-8 JSON text: '§' in sources is kept as is, not escaped."""
-    raw = _bridge.handle(json.dumps({"op": "score", "definition": PALERMO, "answers": full_key()}))
-    assert "guide §2.1" in raw
+    """Responses are UTF-8 JSON text: '§' in sources and typographic quotes are kept as they are."""
+    raw = _bridge.handle(json.dumps({"op": "score", "definition": BANK, "seed": SEED, "answers": full_key()}))
+    assert "guide §" in raw
 
 
 @pytest.fixture

@@ -225,7 +225,7 @@ def test_scoring_key_is_a_grid_of_points(cbi: Cbi) -> None:
 
 def test_definition_errors_name_the_field() -> None:
     """A definition whose item names an unknown scale fails with the item and field named."""
-    raw = {"schema": 1, "id": "cbi", "kind": "cbi", "title": "t", "source": "s", "citation": "c",
+    raw = {"schema": 2, "id": "cbi", "kind": "cbi", "title": "t", "source": "s", "citation": "c",
            "interpretation": "i", "notes": ["n"],
            "response_scales": [{"id": "f", "title": "F", "options": [{"id": "a", "label": "A", "points": 100},
                                                                      {"id": "b", "label": "B", "points": 0}]}],

@@ -21,7 +21,7 @@ SITE_MAP_IDS = {
 def definition(**extra: Any) -> dict[str, Any]:
     """A small valid checklist definition."""
     base: dict[str, Any] = {
-        "schema": 1, "id": "cl-test", "kind": "checklist", "title": "Test", "source": "guide §5.6",
+        "schema": 2, "id": "cl-test", "kind": "checklist", "title": "Test", "source": "guide §5.6",
         "fields": [{"id": "case-ref", "type": "text", "prompt": "Case reference"},
                    {"id": "date", "type": "date", "prompt": "Date"}],
         "sections": [{"id": "a", "title": "Part A"}, {"id": "b", "title": "Part B"}],

@@ -1,4 +1,4 @@
-"""Tests for selfcheck._cli: ``python -m selfcheck list|describe|score`` and its one-line errors."""
+"""Tests for selfcheck._cli: ``python -m selfcheck list|describe|draw|score|lint`` and its one-line errors."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from banks import bank, key_for, to_toml, write_bank
 from selfcheck._cli import EXIT_CLOSED_PIPE, EXIT_USAGE, main
 from selfcheck._loader import load_catalogue
 from support import EXERCISES, ROOT, cli_json, run_cli
@@ -21,9 +22,20 @@ PALERMO_FILE = EXERCISES / "knowledge-checks" / "palermo-definition.toml"
 PALERMO = tomllib.loads(PALERMO_FILE.read_text(encoding="utf-8"))
 
 
-def key_answers() -> dict[str, object]:
-    """Answers equal to the Palermo check's own answer key."""
-    return {i["id"]: (i["correct"][0] if i["type"] == "single" else i["correct"]) for i in PALERMO["items"]}
+@pytest.fixture
+def folder(tmp_path: Path) -> str:
+    """An exercises folder with the synthetic bank and one checklist (a kind that is not drawn)."""
+    write_bank(tmp_path)
+    (tmp_path / "cl-demo.toml").write_text(
+        'schema = 2\nid = "cl-demo"\nkind = "checklist"\ntitle = "Demo"\nsource = "guide §5"\n'
+        '[[sections]]\nid = "s"\ntitle = "S"\n[[items]]\nid = "a"\nsection = "s"\nprompt = "Done"\n',
+        encoding="utf-8")
+    return str(tmp_path)
+
+
+def attempt_key(folder: str, seed: int) -> dict[str, object]:
+    """The right answers to the synthetic bank's attempt of ``seed`` (from the library, not the CLI)."""
+    return key_for(load_catalogue(Path(folder)).get("demo-bank").draw(seed).key())
 
 
 def assert_one_line_error(args: tuple[str, ...], stdin: str | None, *fragments: str) -> str:
@@ -48,57 +60,116 @@ def test_list_gives_every_exercise() -> None:
     assert {"id": "palermo-definition", "kind": "quiz", "title": PALERMO["title"]} in listed
 
 
-def test_describe_publishes_items_and_options_in_order() -> None:
-    """The describe command prints items and their options (id and label) in the definition file's order."""
+def test_describe_prints_the_whole_bank_in_published_order() -> None:
+    """The describe command prints every item and option (id and label) of a bank in file order, no key."""
     described = cli_json("describe", "palermo-definition")
     assert described["id"] == "palermo-definition" and described["kind"] == "quiz"
     assert [i["id"] for i in described["items"]] == [i["id"] for i in PALERMO["items"]]
     for item, source in zip(described["items"], PALERMO["items"], strict=True):
         assert item["prompt"] == source["prompt"]
         assert item["options"] == [{"id": o["id"], "label": o["label"]} for o in source["options"]]
-    assert "correct" not in json.dumps(described)
+    assert '"correct"' not in json.dumps(described)
 
 
-def test_score_from_file(tmp_path: Path) -> None:
-    """The score command with an answers file prints the result computed by the exercise's score()."""
-    answers = key_answers()
+def test_draw_prints_one_attempt(folder: str) -> None:
+    """The command draw ID --seed N prints the attempt the library draws for that seed, the same every time."""
+    drawn = cli_json("--exercises", folder, "draw", "demo-bank", "--seed", "42")
+    expected = load_catalogue(Path(folder)).get("demo-bank").draw(42).describe()
+    assert drawn == json.loads(json.dumps(expected))
+    assert len(drawn["items"]) == 8 and drawn["seed"] == 42
+    assert cli_json("--exercises", folder, "draw", "demo-bank", "--seed", "42") == drawn
+    assert cli_json("--exercises", folder, "draw", "demo-bank", "--seed", "43") != drawn
+
+
+def test_draw_a_refresher(folder: str) -> None:
+    """The command draw --refresher prints a short refresher sized by the schedule (one item per objective here)."""
+    drawn = cli_json("--exercises", folder, "draw", "demo-bank", "--seed", "42", "--refresher")
+    assert drawn["mode"] == "refresher" and len(drawn["items"]) == 4
+
+
+def test_score_an_attempt_from_file(folder: str, tmp_path: Path) -> None:
+    """The command score ID FILE --seed N scores the answers of that attempt, exactly as the library does."""
+    answers = attempt_key(folder, 42)
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(answers), encoding="utf-8")
-    result = cli_json("score", "palermo-definition", str(path))
-    assert result == json.loads(json.dumps(load_catalogue(EXERCISES).get("palermo-definition").score(answers)))
-    assert result["passed"] is True
+    result = cli_json("--exercises", folder, "score", "demo-bank", str(path), "--seed", "42")
+    library = load_catalogue(Path(folder)).get("demo-bank").draw(42).score(answers)
+    assert result == json.loads(json.dumps(library))
+    assert result["passed"] is True and result["score"] == 8
 
 
-def test_score_from_stdin() -> None:
+def test_score_from_stdin(folder: str) -> None:
     """The score command with '-' reads the answers from standard input."""
-    answers = key_answers()
-    answers["elements"] = "border-means"
-    result = cli_json("score", "palermo-definition", "-", stdin=json.dumps(answers))
-    assert result["items"][0]["status"] == "incorrect"
-    assert result["correct"] == len(PALERMO["items"]) - 1
+    answers = attempt_key(folder, 7)
+    result = cli_json("--exercises", folder, "score", "demo-bank", "-", "--seed", "7", stdin=json.dumps(answers))
+    assert result["correct"] == 8
 
 
-BAD_SCORES: list[tuple[str, str, tuple[str, ...]]] = [
-    ("unknown item", json.dumps({"nope": "x"}), ("unknown item id 'nope'",)),
-    ("option not offered", json.dumps({"elements": "zzz"}), ("item 'elements'", "option 'zzz' is not offered")),
-    ("string for multiple", json.dumps({"acts": "recruitment"}), ("item 'acts'", "expected a list", "a string")),
-    ("list for single", json.dumps({"elements": ["act-purpose"]}), ("item 'elements'", "expected one option id")),
-    ("number", json.dumps({"elements": 7}), ("item 'elements'", "a number")),
-    ("missing answer", json.dumps({"elements": "act-purpose"}), ("missing answer", "'acts'")),
-    ("invalid JSON", "{bad", ("standard input is not valid JSON",)),
-    ("answers not an object", "[1, 2]", ("answers must be a JSON object",)),
-]
+def bad_scores(folder: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Bad answer sets for the synthetic bank's attempt of seed 7, and what the error must say."""
+    attempt = load_catalogue(Path(folder)).get("demo-bank").draw(7)
+    single = next(d for d in attempt.items if d.item.choice.type == "single")
+    multiple = next(d for d in attempt.items if d.item.choice.type == "multiple")
+    undrawn = next(i.choice.id for i in attempt.quiz.items if i.choice.id not in attempt.item_ids())
+    key = key_for(attempt.key())
+    return [
+        ("item not drawn", json.dumps({**key, undrawn: "x"}), (f"item '{undrawn}' is not part of this attempt",)),
+        ("option not offered", json.dumps({**key, single.id: "zzz"}), (f"item '{single.id}'", "'zzz' is not offered")),
+        ("string for multiple", json.dumps({**key, multiple.id: "x"}), (f"item '{multiple.id}'", "expected a list")),
+        ("list for single", json.dumps({**key, single.id: ["x"]}), (f"item '{single.id}'", "expected one option id")),
+        ("number", json.dumps({**key, single.id: 7}), (f"item '{single.id}'", "a number")),
+        ("missing answer", json.dumps({k: v for k, v in key.items() if k != single.id}),
+         ("Not every question has an answer yet", f"question {single.number}")),
+        ("invalid JSON", "{bad", ("standard input is not valid JSON",)),
+        ("answers not an object", "[1, 2]", ("answers must be a JSON object",)),
+    ]
 
 
-@pytest.mark.parametrize(("case", "stdin", "fragments"), BAD_SCORES, ids=[c for c, _, _ in BAD_SCORES])
-def test_bad_answers_give_one_error_line(case: str, stdin: str, fragments: tuple[str, ...]) -> None:
+def test_bad_answers_give_one_error_line(folder: str) -> None:
     """Each kind of bad answer gives exit 2 and one 'error:' line naming the problem, no traceback."""
-    assert_one_line_error(("score", "palermo-definition", "-"), stdin, *fragments)
+    for _case, stdin, fragments in bad_scores(folder):
+        assert_one_line_error(("--exercises", folder, "score", "demo-bank", "-", "--seed", "7"), stdin, *fragments)
+
+
+@pytest.mark.parametrize(("seed", "fragment"), [("abc", "the seed must be a whole number, got 'abc'"),
+                                                ("1.5", "got '1.5'"), ("-1", "got -1"),
+                                                ("9007199254740992", "from 0 to 9007199254740991")])
+def test_a_seed_that_is_not_a_whole_number_is_one_error_line(folder: str, seed: str, fragment: str) -> None:
+    """The draw and score commands refuse a seed that is not a whole number in range, with one line and exit 2."""
+    assert_one_line_error(("--exercises", folder, "draw", "demo-bank", "--seed", seed), None, fragment)
+    assert_one_line_error(("--exercises", folder, "score", "demo-bank", "-", "--seed", seed), "{}", fragment)
+
+
+def test_a_bank_is_scored_only_for_an_attempt(folder: str) -> None:
+    """The score command without --seed is refused for a bank; --seed is refused for a kind that is not drawn."""
+    assert_one_line_error(("--exercises", folder, "score", "demo-bank", "-"), "{}",
+                          "scored for one drawn attempt")
+    assert_one_line_error(("--exercises", folder, "score", "cl-demo", "-", "--seed", "1"), "{}",
+                          "'cl-demo' is not drawn from a seed")
+    assert_one_line_error(("--exercises", folder, "draw", "cl-demo", "--seed", "1"), None,
+                          "'cl-demo' is a checklist, not a knowledge check")
+    assert_one_line_error(("--exercises", folder, "draw", "demo-bank"), None, "--seed", "required")
+
+
+def test_lint_command(folder: str, tmp_path: Path) -> None:
+    """The lint command prints the banks checked and their problems; exit 0 when clean, 1 when a rule is broken."""
+    done = run_cli("--exercises", folder, "lint")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"banks": 1, "problems": []}
+    broken = bank(size=14)
+    write_bank(tmp_path, broken)
+    done = run_cli("--exercises", folder, "lint", "demo-bank")
+    assert done.returncode == 1
+    problems = json.loads(done.stdout)["problems"]
+    assert [(p["rule"], p["item"]) for p in problems] == [("min-items", None)]
+    assert problems[0]["file"].endswith("demo-bank.toml")
+    assert_one_line_error(("--exercises", folder, "lint", "cl-demo"), None, "not a knowledge check")
 
 
 def test_unknown_exercise() -> None:
-    """The describe and score commands of an unknown exercise id give one error line naming the id."""
+    """describe, draw and score of an unknown exercise id give one error line naming the id."""
     assert_one_line_error(("describe", "no-such"), None, "unknown exercise id 'no-such'")
+    assert_one_line_error(("draw", "no-such", "--seed", "1"), None, "unknown exercise id 'no-such'")
     assert_one_line_error(("score", "no-such", "-"), "{}", "unknown exercise id 'no-such'")
 
 
@@ -126,7 +197,7 @@ def test_non_utf8_answers_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [((), "required"), (("frobnicate",), "invalid choice"), (("describe",), "required"),
-     (("score", "palermo-definition"), "required")],
+     (("score", "palermo-definition"), "required"), (("draw", "palermo-definition"), "required")],
 )
 def test_usage_errors_are_one_line(args: tuple[str, ...], fragment: str) -> None:
     """Usage mistakes also give one 'error:' line and exit 2 (not argparse's multi-line usage)."""
@@ -134,14 +205,11 @@ def test_usage_errors_are_one_line(args: tuple[str, ...], fragment: str) -> None
 
 
 def write_quiz(directory: Path, ident: str, title: str) -> None:
-    """Write a one-question quiz definition named ``ident``."""
+    """Write a synthetic bank named ``ident`` into ``directory``."""
+    data = bank(ident=ident)
+    data["title"] = title
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / f"{ident}.toml").write_text(
-        f'schema = 1\nid = "{ident}"\nkind = "quiz"\ntitle = "{title}"\nsource = "guide §2.1"\n'
-        '[[items]]\nid = "q"\ntype = "single"\nprompt = "P"\ncorrect = ["a"]\nexplanation = "E"\n'
-        'source = "guide §2.1"\n[[items.options]]\nid = "a"\nlabel = "A"\n[[items.options]]\nid = "b"\nlabel = "B"\n',
-        encoding="utf-8",
-    )
+    (directory / f"{ident}.toml").write_text(to_toml(data), encoding="utf-8")
 
 
 def test_exercises_option_reads_another_folder(tmp_path: Path) -> None:
@@ -153,8 +221,13 @@ def test_exercises_option_reads_another_folder(tmp_path: Path) -> None:
         {"id": "beta", "kind": "quiz", "title": "Beta quiz"},
         {"id": "alpha", "kind": "quiz", "title": "Alpha quiz"},
     ]
-    assert [o["id"] for o in cli_json("--exercises", folder, "describe", "alpha")["items"][0]["options"]] == ["a", "b"]
-    assert cli_json("--exercises", folder, "score", "beta", "-", stdin='{"q": "b"}')["passed"] is False
+    options = cli_json("--exercises", folder, "describe", "alpha")["items"][0]["options"]
+    assert [o["id"] for o in options] == ["q01-a", "q01-b", "q01-c", "q01-d"]
+    drawn = cli_json("--exercises", folder, "draw", "beta", "--seed", "3")
+    first = {i["id"]: i["options"][0]["id"] if i["type"] == "single" else [i["options"][0]["id"]]
+             for i in drawn["items"]}
+    assert cli_json("--exercises", folder, "score", "beta", "-", "--seed", "3", stdin=json.dumps(first))["passed"] \
+        is False
     assert_one_line_error(("--exercises", folder, "describe", "palermo-definition"), None, "unknown exercise id")
 
 
@@ -185,7 +258,8 @@ def test_main_in_process() -> None:
     status, listed, err = run_main("--exercises", str(EXERCISES), "list")
     assert status == 0 and err == ""
     assert any(e["id"] == "palermo-definition" for e in listed)
-    status, out, err = run_main("--exercises", str(EXERCISES), "score", "palermo-definition", "-", stdin="[]")
+    status, out, err = run_main("--exercises", str(EXERCISES), "score", "palermo-definition", "-", "--seed", "1",
+                                stdin="[]")
     assert status == EXIT_USAGE == 2
     assert out == ""
     assert err == "error: answers must be a JSON object mapping item ids to answers\n"

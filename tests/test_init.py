@@ -60,6 +60,14 @@ def test_core_api_is_exported() -> None:
         assert name in selfcheck.__all__
     assert callable(selfcheck.handle) and callable(selfcheck.main)
     assert "quiz" in selfcheck.KINDS
+
+
+def test_bank_api_is_exported() -> None:
+    """Banks, drawing, the lint, the schedule and the settings file are part of the public API (scripts use them)."""
+    for name in ("Quiz", "Attempt", "LintRules", "Problem", "lint_quiz", "Schedule", "parse_schedule", "Settings",
+                 "load_settings", "parse_settings", "MAX_SEED"):
+        assert name in selfcheck.__all__, name
+    assert selfcheck.SCHEMA_VERSION == 2
     assert issubclass(selfcheck.AnswerError, selfcheck.SelfcheckError)
 
 

@@ -15,6 +15,8 @@ ITEM = """
 [[items]]
 id = "{item}"
 type = "single"
+objective = "main"
+style = "recall"
 prompt = "Pick A"
 correct = ["{correct}"]
 explanation = "A is right."
@@ -23,19 +25,28 @@ source = "guide §2.1"
   [[items.options]]
   id = "a"
   label = "A"
+  feedback = "A is the rule."
 
   [[items.options]]
   id = "{second}"
   label = "B"
+  feedback = "B is not."
+"""
+
+OBJECTIVE = """
+[[objectives]]
+id = "main"
+text = "Know A."
+section = "a"
 """
 
 
-def quiz_toml(ident: str = "demo", *, header: str = "", items: str | None = None, schema: str = "1",
+def quiz_toml(ident: str = "demo", *, header: str = "", items: str | None = None, schema: str = "2",
               kind: str = "quiz") -> str:
-    """A valid quiz definition in TOML, with hooks to break one part of it."""
+    """A valid quiz definition (a one-item bank) in TOML, with hooks to break one part of it."""
     body = ITEM.format(item="q1", correct="a", second="b") if items is None else items
     return (f'schema = {schema}\nid = "{ident}"\nkind = "{kind}"\ntitle = "Demo"\nsource = "guide §2.1"\n'
-            f"{header}\n{body}")
+            f'page = "modules/demo.md"\ndraw = 1\n{header}\n{OBJECTIVE}\n{body}')
 
 
 def write(directory: Path, name: str, text: str) -> Path:
@@ -61,7 +72,7 @@ def test_valid_file_loads(tmp_path: Path) -> None:
 
 def test_invalid_toml_names_file(tmp_path: Path) -> None:
     """A TOML syntax error is reported as a DefinitionError naming the file and saying 'invalid TOML'."""
-    path = write(tmp_path, "demo.toml", 'schema = 1\nid = "demo\n')
+    path = write(tmp_path, "demo.toml", 'schema = 2\nid = "demo\n')
     message = load_error(path)
     assert message.startswith(f"{path}: invalid TOML: ")
     assert "\n" not in message
@@ -139,13 +150,21 @@ def test_unknown_kind(tmp_path: Path) -> None:
     assert "quiz" in message
 
 
-@pytest.mark.parametrize("schema", ["2", "0"])
+@pytest.mark.parametrize("schema", ["1", "3", "0"])
 def test_wrong_schema_version(tmp_path: Path, schema: str) -> None:
-    """A schema version other than the supported one is rejected, naming field schema and both versions."""
+    """A schema version other than 2 (schema 1 included) is rejected, naming field schema and both versions."""
+    assert SCHEMA_VERSION == 2
     path = write(tmp_path, "demo.toml", quiz_toml(schema=schema))
     assert load_error(path) == (
-        f"{path}: field 'schema': unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION})"
+        f"{path}: field 'schema': unsupported schema version {schema} (this selfcheck reads version 2 only; "
+        "see ARCHITECTURE.md on moving a definition to schema 2)"
     )
+
+
+def test_every_definition_of_the_site_is_schema_2() -> None:
+    """Every file under exercises/ declares schema = 2 (the whole catalogue moved with the banks)."""
+    for path in definition_files(EXERCISES):
+        assert read_toml(path)["schema"] == 2, path
 
 
 def test_schema_must_be_an_integer(tmp_path: Path) -> None:
@@ -169,7 +188,7 @@ def test_invalid_id(tmp_path: Path) -> None:
 def test_parse_definition_on_plain_mappings(tmp_path: Path) -> None:
     """parse_definition() works on plain mappings (the browser's path) and uses the given origin in errors."""
     with pytest.raises(DefinitionError) as info:
-        parse_definition({"schema": 1, "kind": "quiz"}, "exercise x")
+        parse_definition({"schema": 2, "kind": "quiz"}, "exercise x")
     assert str(info.value) == "exercise x: field 'id': is missing"
     with pytest.raises(DefinitionError, match="exercise x: must be a table"):
         parse_definition([], "exercise x")  # type: ignore[arg-type]

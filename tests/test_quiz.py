@@ -1,171 +1,90 @@
-"""Tests for selfcheck._quiz: parsing knowledge checks and scoring answers against the key."""
+"""Tests for selfcheck._quiz: parsing knowledge-check banks (schema 2), describing them, refusing undrawn scoring."""
 
 from __future__ import annotations
 
 import copy
 import json
-import tomllib
 from typing import Any
 
 import pytest
 
-from selfcheck._base import Common
+from banks import OBJECTIVES, bank, quiz
 from selfcheck._errors import AnswerError, DefinitionError
-from selfcheck._fields import Table
-from selfcheck._quiz import KIND, Quiz, parse
-from support import EXERCISES
+from selfcheck._quiz import KIND, Quiz, percent_of
 
-ORIGIN = "exercises/demo.toml"
-COMMON = Common(id="demo", title="Demo quiz", source="guide §2.1")
+ORIGIN = "exercises/knowledge-checks/demo-bank.toml"
 
 
-def definition() -> dict[str, Any]:
-    """A small valid quiz body (without the common fields): one single, one multiple question."""
-    return {
-        "intro": "Two questions.",
-        "pass_mark": 0.5,
-        "items": [
-            {
-                "id": "one",
-                "type": "single",
-                "prompt": "Pick A",
-                "correct": ["a"],
-                "explanation": "A is right.",
-                "source": "guide §2.1",
-                "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B", "feedback": "B is a trap."}],
-            },
-            {
-                "id": "two",
-                "type": "multiple",
-                "prompt": "Pick X and Y",
-                "correct": ["x", "y"],
-                "explanation": "X and Y both apply.",
-                "source": "guide §2.2",
-                "options": [
-                    {"id": "x", "label": "X"},
-                    {"id": "y", "label": "Y"},
-                    {"id": "z", "label": "Z", "feedback": "Z does not apply."},
-                ],
-            },
-        ],
-    }
+def test_parse_reads_bank_fields() -> None:
+    """parse() keeps the common fields, the page, the draw size, the objectives and each item's objective and style."""
+    parsed = quiz()
+    assert (parsed.id, parsed.kind, parsed.page, parsed.size, parsed.pass_mark) == (
+        "demo-bank", KIND, "modules/demo.md", 8, 0.8)
+    assert [o.id for o in parsed.objectives] == list(OBJECTIVES)
+    assert parsed.objectives[0].section == "section-define"
+    first = parsed.items[0]
+    assert (first.choice.id, first.objective, first.style) == ("q01", "define", "application")
+    assert all(o.feedback for i in parsed.items for o in i.choice.options)
 
 
-def build(data: dict[str, Any] | None = None) -> Quiz:
-    """Parse a quiz body with the common fields of COMMON."""
-    return parse(Table(definition() if data is None else data, ORIGIN), COMMON)
+def test_pass_mark_and_draw_default_to_eighty_percent_and_eight() -> None:
+    """Without pass_mark and draw a bank passes at 80 % and draws 8 items."""
+    data = bank()
+    del data["draw"]
+    assert (quiz(data).pass_mark, quiz(data).size) == (0.8, 8)
+    data["pass_mark"] = 0.75
+    assert quiz(data).pass_mark == 0.75
 
 
-def test_parse_reads_common_and_items() -> None:
-    """parse() keeps the common fields, the intro, the pass mark and the items with their answer keys."""
-    quiz = build()
-    assert (quiz.id, quiz.title, quiz.source, quiz.kind) == ("demo", "Demo quiz", "guide §2.1", KIND)
-    assert quiz.intro == "Two questions."
-    assert quiz.pass_mark == 0.5
-    assert [i.choice.id for i in quiz.items] == ["one", "two"]
-    assert quiz.items[1].correct == frozenset({"x", "y"})
-    assert quiz.items[1].source == "guide §2.2"
+def test_page_url_follows_directory_urls() -> None:
+    """The module page's URL is MkDocs' directory URL of the docs-relative page."""
+    data = bank()
+    assert quiz(data).page_url() == "modules/demo/"
+    data["page"] = "index.md"
+    assert quiz(data).page_url() == ""
+    data["page"] = "modules/index.md"
+    assert quiz(data).page_url() == "modules/"
 
 
-def test_pass_mark_defaults_to_eighty_percent() -> None:
-    """Without pass_mark the quiz needs 80 % to pass."""
-    data = definition()
-    del data["pass_mark"]
-    assert build(data).pass_mark == 0.8
-
-
-def test_describe_hides_answer_key() -> None:
-    """describe() publishes items and options in order, but no answer key, explanation or feedback."""
-    described = build().describe()
-    assert described["id"] == "demo" and described["kind"] == "quiz"
-    assert [i["id"] for i in described["items"]] == ["one", "two"]
-    assert [o["id"] for o in described["items"][1]["options"]] == ["x", "y", "z"]
+def test_describe_is_the_whole_bank_in_published_order_without_answers() -> None:
+    """describe() lists every item and option in file order, with objectives, and no key, explanation or feedback."""
+    described = quiz().describe()
+    assert [i["id"] for i in described["items"]] == [i["id"] for i in bank()["items"]]
+    assert [o["id"] for o in described["items"][0]["options"]] == [o["id"] for o in bank()["items"][0]["options"]]
+    assert described["objectives"][0] == {"id": "define", "text": "Objective define: what the reader can do.",
+                                          "section": "section-define"}
+    assert described["draw"] == 8 and described["page"] == "modules/demo.md"
+    (rules,) = described["rules"]
+    assert "8 of the 16 questions" in rules and "80%" in rules
     text = json.dumps(described)
-    for secret in ("correct", "explanation", "B is a trap", "X and Y both apply"):
+    for secret in ('"correct"', "explanation", "Why answer", "The rule behind"):
         assert secret not in text
 
 
-def test_all_correct_passes() -> None:
-    """All answers right: every item correct, passed, and the summary says so."""
-    result = build().score({"one": "a", "two": ["y", "x"]})
-    assert result["exercise"] == "demo" and result["kind"] == "quiz"
-    assert (result["correct"], result["total"], result["passed"]) == (2, 2, True)
-    assert result["summary"] == "2 of 2 correct. Passed."
-    assert [i["status"] for i in result["items"]] == ["correct", "correct"]
-    assert result["items"][0]["label"] == "Correct"
+def test_answer_key_has_answers_feedback_and_sources() -> None:
+    """answer_key() adds, to the published bank, the right options, every option's feedback and the explanation."""
+    key = quiz().answer_key()
+    first = key["items"][0]
+    assert first["correct"] == ["q01-a"] and first["source"] == "guide §1"
+    assert [o["correct"] for o in first["options"]] == [True, False, False, False]
+    assert first["options"][1]["feedback"] == "Why answer B is wrong (guide §1)."
+    assert first["explanation"].startswith("The rule behind question 01")
 
 
-def test_partial_and_incorrect_statuses() -> None:
-    """Some right options of a multiple item is 'partial'; a wrong single answer is 'incorrect'."""
-    result = build().score({"one": "b", "two": ["x", "z"]})
-    one, two = result["items"]
-    assert (one["status"], one["label"]) == ("incorrect", "Not quite")
-    assert (two["status"], two["label"]) == ("partial", "Partly right")
-    assert result["correct"] == 0 and result["passed"] is False
+def test_score_without_a_drawn_attempt_is_refused() -> None:
+    """A bank is never scored as a whole: score() asks for the attempt's seed."""
+    with pytest.raises(AnswerError, match="scored for one drawn attempt"):
+        quiz().score({"q01": "q01-a"})
 
 
-def test_no_hit_on_multiple_is_incorrect() -> None:
-    """A multiple-choice answer with none of the correct options is 'incorrect'."""
-    assert build().score({"one": "a", "two": ["z"]})["items"][1]["status"] == "incorrect"
-
-
-def test_superset_of_key_is_not_correct() -> None:
-    """Choosing every option of a multiple item (a superset of the key) is only partly right."""
-    assert build().score({"one": "a", "two": ["x", "y", "z"]})["items"][1]["status"] == "partial"
-
-
-def test_feedback_of_chosen_options_precedes_explanation() -> None:
-    """An item's message is the feedback of the chosen options followed by the explanation; source is cited."""
-    result = build().score({"one": "b", "two": ["x", "y"]})
-    one, two = result["items"]
-    assert one["message"] == "B is a trap. A is right."
-    assert two["message"] == "X and Y both apply."
-    assert one["source"] == "guide §2.1" and two["source"] == "guide §2.2"
-    assert one["chosen"] == ["b"] and one["expected"] == ["a"] and one["expected_labels"] == ["A"]
-    assert one["prompt"] == "Pick A"
-
-
-def test_pass_mark_threshold() -> None:
-    """With pass mark 0.5 and two questions, one right passes; with 1.0 it fails and says how many are needed."""
-    answers = {"one": "a", "two": ["z"]}
-    assert build().score(answers)["passed"] is True
-    strict = definition()
-    strict["pass_mark"] = 1.0
-    result = build(strict).score(answers)
-    assert result["passed"] is False
-    assert result["summary"] == "1 of 2 correct. To pass, get at least 2 right; read the feedback and try again."
-
-
-def test_missing_answer_is_refused() -> None:
-    """Scoring with an unanswered question fails, naming the missing item."""
-    with pytest.raises(AnswerError) as info:
-        build().score({"one": "a"})
-    assert str(info.value) == "missing answer for item 'two': answer every question"
-
-
-def test_empty_multiple_counts_as_missing() -> None:
-    """An empty list for a multiple item is unanswered, so scoring is refused."""
-    with pytest.raises(AnswerError, match="missing answer for item 'two'"):
-        build().score({"one": "a", "two": []})
-
-
-def test_unknown_item_is_refused() -> None:
-    """An answer for an item the quiz does not have fails, naming it."""
-    with pytest.raises(AnswerError, match=r"unknown item id 'three' \(items: one, two\)"):
-        build().score({"one": "a", "two": ["x"], "three": "a"})
-
-
-def test_wrong_types_are_refused() -> None:
-    """A list for a single item and a string for a multiple item both fail with the item named."""
-    with pytest.raises(AnswerError, match="item 'one': expected one option id"):
-        build().score({"one": ["a"], "two": ["x"]})
-    with pytest.raises(AnswerError, match="item 'two': expected a list of option ids"):
-        build().score({"one": "a", "two": "x"})
+def test_percent_rounds_down() -> None:
+    """Percentages shown to readers round down, so 79.9 % never reads as 80 %."""
+    assert (percent_of(0.8), percent_of(0.7999), percent_of(1.0), percent_of(0.0)) == (80, 79, 100, 0)
 
 
 def mutated(path: tuple[Any, ...], value: Any = None, delete: bool = False) -> dict[str, Any]:
-    """A copy of definition() with one field changed or deleted."""
-    data = copy.deepcopy(definition())
+    """A copy of bank() with one field changed or deleted."""
+    data = copy.deepcopy(bank())
     target: Any = data
     for key in path[:-1]:
         target = target[key]
@@ -176,62 +95,81 @@ def mutated(path: tuple[Any, ...], value: Any = None, delete: bool = False) -> d
     return data
 
 
+def without_items_of(objective: str) -> dict[str, Any]:
+    """bank() with no item testing ``objective``."""
+    data = bank()
+    data["items"] = [i for i in data["items"] if i["objective"] != objective]
+    return data
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
         (mutated(("items", 0, "correct"), ["q"]),
-         "item 'one': field 'correct': unknown option 'q' in the answer key (offered: a, b)"),
-        (mutated(("items", 1, "correct"), ["x", "x"]), "item 'two': field 'correct': lists an option more than once"),
-        (mutated(("items", 0, "correct"), ["a", "b"]),
-         "item 'one': field 'correct': a single-choice question needs exactly one correct option"),
-        (mutated(("items", 1, "options"), [{"id": "x", "label": "X"}]),
-         "item 'two': field 'correct': unknown option 'y' in the answer key (offered: x)"),
-        (mutated(("items", 0, "explanation"), delete=True), "item 'one': field 'explanation': is missing"),
-        (mutated(("items", 0, "source"), delete=True), "item 'one': field 'source': is missing"),
+         "item 'q01': field 'correct': unknown option 'q' in the answer key (offered: q01-a, q01-b, q01-c, q01-d)"),
+        (mutated(("items", 3, "correct"), ["q04-a", "q04-a"]),
+         "item 'q04': field 'correct': lists an option more than once"),
+        (mutated(("items", 0, "correct"), ["q01-a", "q01-b"]),
+         "item 'q01': field 'correct': a single-choice question needs exactly one correct option"),
+        (mutated(("items", 3, "correct"), []),
+         "item 'q04': field 'correct': a multiple-choice question needs at least one correct option"),
+        (mutated(("items", 0, "explanation"), delete=True), "item 'q01': field 'explanation': is missing"),
+        (mutated(("items", 0, "source"), delete=True), "item 'q01': field 'source': is missing"),
+        (mutated(("items", 0, "objective"), delete=True), "item 'q01': field 'objective': is missing"),
+        (mutated(("items", 0, "objective"), "dream"),
+         "item 'q01': field 'objective': unknown objective 'dream' (objectives: define, spot, act, refer)"),
+        (mutated(("items", 0, "style"), "trivia"),
+         "item 'q01': field 'style': must be one of application, recall (got 'trivia')"),
+        (mutated(("items", 0, "options", 1, "feedback"), delete=True),
+         "item 'q01/q01-b': field 'feedback': is missing"),
+        (mutated(("items", 0, "options", 1, "feedback"), "  "),
+         "item 'q01/q01-b': field 'feedback': must be a non-empty string"),
         (mutated(("items", 0, "type"), "ranking"),
-         "item 'one': field 'type': must be one of single, multiple (got 'ranking')"),
-        (mutated(("items", 0, "hint"), "extra"), "item 'one': field 'hint': is not a known field"),
-        (mutated(("items", 1, "id"), "one"), "item 'one': field 'id': duplicate id 'one'"),
+         "item 'q01': field 'type': must be one of single, multiple (got 'ranking')"),
+        (mutated(("items", 0, "hint"), "extra"), "item 'q01': field 'hint': is not a known field"),
+        (mutated(("items", 1, "id"), "q01"), "item 'q01': field 'id': duplicate id 'q01'"),
+        (mutated(("objectives", 0, "section"), "Not An Anchor"),
+         "item 'define': field 'section': 'Not An Anchor' is not a valid id (use a-z, 0-9, '-' and '_')"),
+        (mutated(("objectives", 1, "id"), "define"), "item 'define': field 'id': duplicate id 'define'"),
+        (mutated(("objectives",), delete=True), "field 'objectives': is missing"),
+        (without_items_of("act"),
+         "item 'act': field 'objectives': no item tests this objective, so an attempt cannot cover it"),
+        (mutated(("draw",), 3),
+         "field 'draw': must be at least the number of objectives (4, so every attempt can cover them all) and at "
+         "most the number of items (16), got 3"),
+        (mutated(("draw",), 17),
+         "field 'draw': must be at least the number of objectives (4, so every attempt can cover them all) and at "
+         "most the number of items (16), got 17"),
+        (mutated(("page",), delete=True), "field 'page': is missing"),
+        (mutated(("page",), "../secret.md"),
+         "field 'page': '../secret.md' must be a docs-relative Markdown page such as 'modules/01-x.md'"),
+        (mutated(("page",), "modules/demo"),
+         "field 'page': 'modules/demo' must be a docs-relative Markdown page such as 'modules/01-x.md'"),
         (mutated(("pass_mark",), 0), "field 'pass_mark': must be a fraction above 0 and at most 1"),
         (mutated(("pass_mark",), 1.5), "field 'pass_mark': must be a fraction above 0 and at most 1"),
         (mutated(("colour",), "red"), "field 'colour': is not a known field"),
         (mutated(("items",), delete=True), "field 'items': is missing"),
     ],
 )
-def test_malformed_quiz_names_item_and_field(data: dict[str, Any], expected: str) -> None:
-    """Each malformed quiz fails with a message naming the file, the item (when any) and the field."""
+def test_malformed_bank_names_item_and_field(data: dict[str, Any], expected: str) -> None:
+    """Each malformed bank fails with a message naming the file, the item (when any) and the field."""
     with pytest.raises(DefinitionError) as info:
-        build(data)
+        quiz(data)
     assert str(info.value) == f"{ORIGIN}: {expected}"
 
 
 def test_multiple_needs_two_options() -> None:
     """A multiple-choice question with a single option is rejected on its options field."""
-    data = mutated(("items", 1, "options"), [{"id": "x", "label": "X"}])
-    data["items"][1]["correct"] = ["x"]
+    data = bank()
+    data["items"][3]["options"] = data["items"][3]["options"][:1]
+    data["items"][3]["correct"] = [data["items"][3]["options"][0]["id"]]
     with pytest.raises(DefinitionError) as info:
-        build(data)
+        quiz(data)
     assert str(info.value) == (
-        f"{ORIGIN}: item 'two': field 'options': a multiple-choice question needs at least two options"
+        f"{ORIGIN}: item 'q04': field 'options': a multiple-choice question needs at least two options"
     )
 
 
-def test_real_knowledge_check_scores_its_own_key() -> None:
-    """The published Palermo knowledge check passes when answered with its own key, and fails with wrong answers."""
-    from selfcheck._loader import load_file
-
-    path = EXERCISES / "knowledge-checks" / "palermo-definition.toml"
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    quiz = load_file(path)
-    assert len(raw["items"]) >= 5
-    key = {i["id"]: (i["correct"][0] if i["type"] == "single" else i["correct"]) for i in raw["items"]}
-    result = quiz.score(key)
-    assert result["passed"] is True and result["correct"] == result["total"] == len(raw["items"])
-    wrong = {
-        i["id"]: next(o["id"] for o in i["options"] if o["id"] not in i["correct"])
-        if i["type"] == "single" else [next(o["id"] for o in i["options"] if o["id"] not in i["correct"])]
-        for i in raw["items"]
-    }
-    failed = quiz.score(wrong)
-    assert failed["passed"] is False and failed["correct"] == 0
-    assert all(item["source"] for item in failed["items"])
+def test_parsed_bank_is_a_quiz() -> None:
+    """The bank parses into the Quiz class the public API exports."""
+    assert isinstance(quiz(), Quiz)

@@ -102,7 +102,7 @@ def test_bad_answers_are_rejected(vt: Reflection) -> None:
 def test_domain_pointing_to_unknown_strategy_fails() -> None:
     """A definition whose domain names an unknown strategy is rejected with the field named."""
     raw: dict[str, Any] = {
-        "schema": 1, "id": "x", "kind": "reflection", "title": "T", "source": "S", "intro": "I",
+        "schema": 2, "id": "x", "kind": "reflection", "title": "T", "source": "S", "intro": "I",
         "talk_threshold": 1, "talk_message": "t", "some_message": "s", "none_message": "n", "notes": ["n"],
         "strategies": [{"id": "a", "title": "A", "text": "a", "source": "s"}],
         "domains": [{"id": "d", "title": "D", "strategies": ["b"]}],

@@ -4,7 +4,8 @@
 
 import { isObject, record } from "./storage.js";
 
-const progress = record("selfcheck:progress", (data) => isObject(data.visited) && isObject(data.passed));
+/** The stored progress record (refresh.js reads the passes when a reader opts in to refreshers). */
+export const progress = record("selfcheck:progress", (data) => isObject(data.visited) && isObject(data.passed));
 const SITE_ROOT = new URL("../../", import.meta.url);
 
 function today() {
@@ -45,7 +46,7 @@ function recordResults() {
     const root = event.target.closest("[data-exercise]");
     const response = event.detail;
     if (!root || root.dataset.exerciseKind !== "quiz" || !response || !response.ok) return;
-    if (response.result.passed !== true) return;
+    if (response.result.passed !== true || response.result.mode === "refresher") return;
     const { data } = load();
     data.passed[root.dataset.exercise] = today();
     save(data);

@@ -3,6 +3,8 @@
 // On pages without an exercise it does nothing and loads no part of Pyodide.
 
 const roots = Array.from(document.querySelectorAll("[data-exercise]"));
+const SITE_ROOT = new URL("../../", import.meta.url);
+const requestExtras = new WeakMap(); // root -> () => extra fields of its score requests (a drawn attempt's seed)
 let worker = null;
 let state = "idle"; // idle | loading | ready | error
 let failure = "";
@@ -38,6 +40,7 @@ function fail(why) {
 }
 
 function start() {
+  if (worker || state === "error") return;
   state = "loading";
   setStatus("loading");
   try {
@@ -80,9 +83,20 @@ export function call(request) {
   });
 }
 
-/** Resolves once the runtime is ready (never, if it fails). */
+/** Resolves once the runtime is ready (never, if it fails). Starts it on pages that start it only on demand. */
 export function whenReady() {
+  if (state === "idle") start();
   return state === "ready" ? Promise.resolve() : new Promise((resolve) => readyListeners.push(resolve));
+}
+
+/** A kind's module adds fields to the root's score requests (``fields()`` is asked at each submit). */
+export function extendRequest(root, fields) {
+  requestExtras.set(root, fields);
+}
+
+/** A site-relative link from Python (``modules/x/#y``) as a URL that works from any page of the site. */
+export function siteUrl(href) {
+  return new URL(href, SITE_ROOT).href;
 }
 
 export function definitionOf(root) {
@@ -114,11 +128,24 @@ export function collectAnswers(form) {
   return answers;
 }
 
-function element(tag, className, text) {
+/** A new element with a class and text (shared by the kind modules). */
+export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = text;
   return node;
+}
+
+/** A checkbox and its label in one row (the opt-in controls): returns {row, input}. */
+export function checkboxRow(id, text) {
+  const row = element("div", "sc-history-optin");
+  const input = element("input");
+  input.type = "checkbox";
+  input.id = id;
+  const label = element("label", null, text);
+  label.htmlFor = id;
+  row.append(input, label);
+  return { row, input };
 }
 
 /** Show what selfcheck returned: summary, scales, item feedback, notes. */
@@ -158,12 +185,32 @@ export function renderResult(region, response) {
       if (item.id !== undefined) entry.dataset.item = item.id; // some kinds' results carry no internal ids
       const head = element("p", "sc-fb-head");
       head.append(element("strong", "sc-fb-label", item.label));
-      if (item.prompt) head.append(document.createTextNode(" — " + item.prompt));
+      if (item.question) head.append(document.createTextNode(" — " + item.question + ": " + item.prompt));
+      else if (item.prompt) head.append(document.createTextNode(" — " + item.prompt));
       entry.append(head, element("p", "sc-fb-message", item.message));
+      if ((item.notes || []).length) {
+        const notes = element("ul", "sc-fb-notes");
+        for (const note of item.notes) notes.append(element("li", null, note));
+        entry.append(notes);
+      }
       if (item.source) entry.append(element("p", "sc-source", "Source: " + item.source));
       list.append(entry);
     }
     region.append(list);
+  }
+  if ((result.review || []).length) {
+    const box = element("div", "sc-review");
+    box.append(element("p", "sc-review-title", result.review_title));
+    const links = element("ul", "sc-review-list");
+    for (const entry of result.review) {
+      const link = element("a", null, entry.text);
+      link.href = siteUrl(entry.href);
+      const line = element("li");
+      line.append(link);
+      links.append(line);
+    }
+    box.append(links);
+    region.append(box);
   }
   for (const note of result.notes || []) region.append(element("p", "sc-note", note));
 }
@@ -176,7 +223,8 @@ async function submit(root, form) {
     message.textContent = MESSAGES.preparing;
     root.setAttribute("aria-busy", "true");
   }
-  const response = await call({ op: "score", definition: definitionOf(root), answers: collectAnswers(form) });
+  const extra = requestExtras.has(root) ? requestExtras.get(root)() : {};
+  const response = await call({ op: "score", definition: definitionOf(root), answers: collectAnswers(form), ...extra });
   root.removeAttribute("aria-busy");
   delete message.dataset.busy;
   if (state === "ready") message.textContent = MESSAGES.ready;
@@ -202,9 +250,10 @@ const EXTENSIONS = {
   plan: "./wellbeing.js",
   "distinction-quiz": "./distinction.js",
   observation: "./observation.js",
+  quiz: "./quiz.js",
 };
 
-export const api = { call, whenReady, definitionOf, collectAnswers, renderResult };
+export const api = { call, whenReady, definitionOf, collectAnswers, renderResult, extendRequest, siteUrl };
 
 if (roots.length) {
   start();
@@ -224,4 +273,10 @@ if (roots.length) {
       delete region.dataset.outcome;
     });
   }
+}
+
+// The Refresh page and the "due" boxes of the home and onboarding pages start the runtime only when the
+// reader has opted in and has stored results (refresh.js decides, then calls Python through this api).
+if (document.querySelector("[data-refresh]")) {
+  import("./refresh.js").then((module) => module.start(api));
 }

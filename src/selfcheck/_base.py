@@ -9,8 +9,8 @@ from typing import Any, Protocol
 #: A JSON object as produced by :mod:`json` (results, descriptions, answers).
 JSONObject = dict[str, Any]
 
-#: The schema version every definition must declare (``schema = 1``).
-SCHEMA_VERSION = 1
+#: The schema version every definition must declare (``schema = 2``: knowledge checks became banks).
+SCHEMA_VERSION = 2
 
 
 class Exercise(Protocol):
@@ -54,3 +54,7 @@ Operation = Callable[[Mapping[str, Any]], JSONObject]
 #: A bridge operation on the exercise the request carries as ``definition``, parsed and validated by
 #: the bridge first. Kinds declare theirs as data; they never import the bridge, which sits above them.
 ExerciseOperation = Callable[[Exercise, Mapping[str, Any]], JSONObject]
+
+#: How a kind scores a request whose answers belong to more than the definition (a drawn attempt's
+#: seed): the exercise, the whole request and its answers in, the result out.
+Scorer = Callable[[Exercise, Mapping[str, Any], Mapping[str, object]], JSONObject]

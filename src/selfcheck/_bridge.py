@@ -6,7 +6,11 @@ comes back. Every outcome is a JSON object with ``ok``; errors carry the same
 one-line message the CLI prints, never a traceback.
 
 The bridge is the top layer: it imports the loader and the kinds whose pages
-need operations besides ``score``; no kind imports the bridge.
+need more than ``score`` and ``describe``; no kind imports the bridge. A kind
+declares, as data, its ``OPERATIONS`` (request in, result out), its
+``EXERCISE_OPERATIONS`` (on the exercise the request carries, parsed here first)
+and its ``SCORERS`` (kind name to the scorer of a request whose answers belong
+to more than the definition, such as a drawn attempt's seed).
 """
 
 from __future__ import annotations
@@ -15,10 +19,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from . import _distinction, _observation
-from ._base import Exercise, ExerciseOperation, JSONObject, Operation
+from . import _distinction, _observation, _quiz, _schedule
+from ._base import Exercise, ExerciseOperation, JSONObject, Operation, Scorer
 from ._errors import SelfcheckError
 from ._loader import parse_definition
+
+#: The kinds (and the schedule) whose pages call more than ``score`` and ``describe``.
+_DECLARING = (_distinction, _observation, _quiz, _schedule)
+
+#: How each kind that needs more than its answers is scored.
+SCORERS: dict[str, Scorer] = {kind: s for module in _DECLARING for kind, s in getattr(module, "SCORERS", {}).items()}
 
 
 def definition_of(request: Mapping[str, Any]) -> Exercise:
@@ -36,8 +46,18 @@ def _answers(request: Mapping[str, Any]) -> Mapping[str, object]:
     return answers
 
 
+def score_exercise(exercise: Exercise, request: Mapping[str, Any], answers: Mapping[str, object]) -> JSONObject:
+    """Score ``answers``; kinds that draw attempts read the rest of ``request`` (such as ``seed``)."""
+    scorer = SCORERS.get(exercise.kind)
+    if scorer is not None:
+        return scorer(exercise, request, answers)
+    if "seed" in request:
+        raise SelfcheckError(f"exercise {exercise.id!r} is not drawn from a seed: give no seed")
+    return exercise.score(answers)
+
+
 def _score(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
-    return exercise.score(_answers(request))
+    return score_exercise(exercise, request, _answers(request))
 
 
 def _describe(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
@@ -49,11 +69,15 @@ def on_exercise(operation: ExerciseOperation) -> Operation:
     return lambda request: operation(definition_of(request), request)
 
 
-#: Every operation by name: score and describe for any kind, plus those kinds declare.
+def _declared(name: str) -> dict[str, Any]:
+    return {key: value for module in _DECLARING for key, value in getattr(module, name, {}).items()}
+
+
+#: Every operation by name: score and describe for any kind, plus those the kinds declare.
 OPERATIONS: dict[str, Operation] = {
     name: on_exercise(operation)
-    for name, operation in {"score": _score, "describe": _describe, **_distinction.EXERCISE_OPERATIONS}.items()
-} | _distinction.OPERATIONS | _observation.OPERATIONS
+    for name, operation in {"score": _score, "describe": _describe, **_declared("EXERCISE_OPERATIONS")}.items()
+} | _declared("OPERATIONS")
 
 
 def register_operation(name: str, operation: Operation) -> None:

@@ -77,13 +77,14 @@ def _json_type(value: object) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
-def parse_options(table: Table) -> tuple[Option, ...]:
-    """Read the ``options`` list of an item table."""
+def parse_options(table: Table, *, feedback_required: bool = False) -> tuple[Option, ...]:
+    """Read the ``options`` list of an item table (``feedback_required``: every option must explain itself)."""
     tables = table.tables("options")
     unique_ids(tables, table)
     options = []
     for t in tables:
-        options.append(Option(id=t.ident(), label=t.text("label"), feedback=t.opt_text("feedback")))
+        feedback = t.text("feedback") if feedback_required else t.opt_text("feedback")
+        options.append(Option(id=t.ident(), label=t.text("label"), feedback=feedback))
         t.finish()
     return tuple(options)
 

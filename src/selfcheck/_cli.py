@@ -1,8 +1,9 @@
-"""``python -m selfcheck``: list, describe and score exercises, printing JSON.
+"""``python -m selfcheck``: list, describe, draw and score exercises, lint the banks, printing JSON.
 
-Errors print one line on stderr and exit with status 2; never a traceback. When
-the reader stops reading (``python -m selfcheck describe X | head``), the CLI
-stops quietly with status 141, as a shell tool ended by SIGPIPE does.
+Errors print one line on stderr and exit with status 2; never a traceback. ``lint`` exits
+with status 1 when a bank breaks a rule. When the reader stops reading
+(``python -m selfcheck describe X | head``), the CLI stops quietly with status 141, as a
+shell tool ended by SIGPIPE does.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from ._base import JSONObject
+from ._bridge import score_exercise
 from ._classify import classify
 from ._errors import SelfcheckError
+from ._lint import lint_quiz
 from ._loader import KINDS, Catalogue, load_catalogue
+from ._quiz import Quiz, attempt_of
+from ._rng import check_seed
+from ._settings import load_settings
 
 EXIT_USAGE = 2
+EXIT_LINT = 1
 #: The status of a command whose reader closed the pipe (128 + SIGPIPE), as shells report it.
 EXIT_CLOSED_PIPE = 141
 
@@ -58,13 +64,49 @@ def _describe(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> 
     return catalogue.get(args.id).describe()
 
 
+def _seed(text: str) -> int:
+    try:
+        value = int(text, 10)
+    except ValueError:
+        raise SelfcheckError(f"the seed must be a whole number, got {text!r}") from None
+    return check_seed(value)
+
+
+def _attempt_request(args: argparse.Namespace) -> dict[str, object]:
+    """The attempt the arguments name, as a bridge request would: seed, and the schedule for a refresher."""
+    request: dict[str, object] = {}
+    if args.seed is not None:
+        request["seed"] = _seed(args.seed)
+    if args.refresher:
+        request["refresher"] = load_settings(Path(args.settings)).refresh.to_json()
+    return request
+
+
+def _quiz(catalogue: Catalogue, ident: str) -> Quiz:
+    exercise = catalogue.get(ident)
+    if not isinstance(exercise, Quiz):
+        raise SelfcheckError(f"exercise {ident!r} is a {exercise.kind}, not a knowledge check: it is not drawn")
+    return exercise
+
+
+def _draw(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    return attempt_of(_quiz(catalogue, args.id), _attempt_request(args)).describe()
+
+
 def _score(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
     exercise = catalogue.get(args.id)
+    request = _attempt_request(args)
     answers = read_json_argument(args.answers, stdin)
     if not isinstance(answers, dict):
         raise SelfcheckError("answers must be a JSON object mapping item ids to answers")
-    result: JSONObject = exercise.score(answers)
-    return result
+    return score_exercise(exercise, request, answers)
+
+
+def _lint(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    rules = load_settings(Path(args.settings)).lint
+    banks = [_quiz(catalogue, i) for i in args.ids] if args.ids else [e for e in catalogue if isinstance(e, Quiz)]
+    problems = [p.to_json() for bank in banks for p in lint_quiz(bank, rules, str(catalogue.files[bank.id]))]
+    return {"banks": len(banks), "problems": problems}
 
 
 def _classify(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
@@ -77,10 +119,17 @@ def _classify(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> 
 Command = Callable[[Catalogue, argparse.Namespace, TextIO], object]
 
 
+def _attempt_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument("--seed", required=required, help="the attempt's seed, a whole number")
+    parser.add_argument("--refresher", action="store_true", help="a short refresher instead of a full attempt")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; each sub-command stores its handler in ``command``."""
     parser = _Parser(prog="python -m selfcheck", description="Validate and score the training exercises.")
     parser.add_argument("--exercises", default="exercises", help="directory of definitions (default: exercises)")
+    parser.add_argument("--settings", default="content/knowledge-checks.toml",
+                        help="knowledge-check settings: lint thresholds, refresher schedule (default: %(default)s)")
     sub = parser.add_subparsers(dest="name", required=True, parser_class=_Parser)
     p = sub.add_parser("list", help="every exercise: id, kind, title")
     p.add_argument("--kind", help="only exercises of this kind (for example: observation)")
@@ -88,10 +137,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("describe", help="an exercise with its items and options, in published order")
     p.add_argument("id")
     p.set_defaults(command=_describe)
-    p = sub.add_parser("score", help="score answers (a JSON file, or - for standard input)")
+    p = sub.add_parser("draw", help="one attempt at a knowledge check: the items drawn for a seed, options shuffled")
+    p.add_argument("id")
+    _attempt_arguments(p, required=True)
+    p.set_defaults(command=_draw)
+    p = sub.add_parser("score", help="score answers (a JSON file, or - for standard input); a knowledge check "
+                                     "scores the attempt of --seed")
     p.add_argument("id")
     p.add_argument("answers")
+    _attempt_arguments(p, required=False)
     p.set_defaults(command=_score)
+    p = sub.add_parser("lint", help="check knowledge-check banks against the lint rules (exit 1 on problems)")
+    p.add_argument("ids", nargs="*", metavar="ID", help="banks to check (default: every knowledge check)")
+    p.set_defaults(command=_lint)
     p = sub.add_parser(
         "classify", help="trafficking, smuggling or prostitution from the seven case facts (JSON file, or -)"
     )
@@ -126,6 +184,8 @@ def main(
     except BrokenPipeError:
         _discard_further_output(stdout)
         return EXIT_CLOSED_PIPE
+    if args.command is _lint and isinstance(output, dict) and output["problems"]:
+        return EXIT_LINT
     return 0
 
 

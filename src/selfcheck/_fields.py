@@ -110,6 +110,15 @@ class Table:
             raise self.error(field, "must be a list of non-empty strings")
         return [v.strip() for v in value]
 
+    def integers(self, field: str) -> list[int]:
+        """A required, non-empty list of integers."""
+        value = self._get(field, True)
+        if not isinstance(value, list) or not value or not all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value
+        ):
+            raise self.error(field, "must be a non-empty list of integers")
+        return list(value)
+
     def tables(self, field: str, required: bool = True) -> list[Table]:
         """A non-empty list of tables, each labelled by its own id when it has one."""
         value = self._get(field, required)

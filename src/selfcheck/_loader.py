@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from . import (
+    _bank,
     _cbi,
     _checklist,
     _distinction,
@@ -30,7 +31,7 @@ Parser = Callable[[Table, Common], Exercise]
 
 #: Every exercise kind and the function that parses it.
 KINDS: dict[str, Parser] = {
-    _quiz.KIND: _quiz.parse,
+    _bank.KIND: _quiz.parse,
     _cbi.KIND: _cbi.parse,
     _reflection.KIND: _reflection.parse,
     _plan.KIND: _plan.parse,
@@ -50,7 +51,9 @@ def parse_definition(data: Mapping[str, object], origin: str) -> Exercise:
     schema = table.integer("schema")
     if schema != SCHEMA_VERSION:
         raise table.error(
-            "schema", f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION})"
+            "schema",
+            f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA_VERSION} only; "
+            f"see ARCHITECTURE.md on moving a definition to schema {SCHEMA_VERSION})",
         )
     kind = table.text("kind")
     if kind not in KINDS:

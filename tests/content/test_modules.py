@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from scripts import banks
 from selfcheck import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +28,6 @@ REQUIRED = [
 ]
 H2 = re.compile(r"^##\s+(?P<title>.+?)\s*$")
 EXERCISE_MARKER = re.compile(r"^\s*\{\{\s*exercise\s+(?P<id>\S+)\s*\}\}\s*$")
-MIN_QUESTIONS = 5
 
 
 def sections(page: Path) -> list[tuple[str, list[str]]]:
@@ -94,14 +95,14 @@ def test_objectives_and_key_points_are_lists(page: Path) -> None:
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
-def test_module_knowledge_check_is_a_quiz_of_five_or_more(page: Path, catalogue: Any) -> None:
-    """The 'Knowledge check' section embeds exactly one exercise: a quiz with at least five questions."""
+def test_module_knowledge_check_is_its_bank(page: Path, catalogue: Any) -> None:
+    """The 'Knowledge check' section embeds exactly one exercise: a bank whose page is this module page."""
     ids = knowledge_check_ids(page)
     assert len(ids) == 1, f"{page.name}: 'Knowledge check' must hold one {{{{ exercise ID }}}} marker, found {ids}"
     assert ids[0] in catalogue, f"{page.name}: exercise {ids[0]!r} is not defined under exercises/"
-    described = catalogue.get(ids[0]).describe()
-    assert described["kind"] == "quiz", f"{ids[0]}: kind {described['kind']!r}, expected 'quiz'"
-    assert len(described["items"]) >= MIN_QUESTIONS, f"{ids[0]}: only {len(described['items'])} questions"
+    bank = catalogue.get(ids[0])
+    assert bank.kind == "quiz", f"{ids[0]}: kind {bank.kind!r}, expected 'quiz'"
+    assert bank.page == page.relative_to(DOCS).as_posix(), f"{ids[0]}: page {bank.page!r} is not {page.name}"
 
 
 def test_no_page_is_still_a_placeholder() -> None:
@@ -116,32 +117,59 @@ def knowledge_checks(catalogue: Any) -> list[str]:
     return [ex.id for ex in catalogue if ex.kind == "quiz" and folder in catalogue.files[ex.id].parents]
 
 
-def key_answers(catalogue: Any, ident: str, *, right: bool) -> dict[str, object]:
-    """Answers built from a quiz's own answer key: all correct, or (right=False) one wrong option each."""
-    answers: dict[str, object] = {}
-    for item in catalogue.data[ident]["items"]:
-        correct = list(item["correct"])
-        wrong = [o["id"] for o in item["options"] if o["id"] not in correct]
-        chosen = correct if right else wrong[:1]
-        answers[item["id"]] = chosen[0] if item["type"] == "single" else chosen
-    return answers
+SEEDS = range(200)
+
+
+def answers_for(attempt: Any, pick: Callable[[Any], list[str]]) -> dict[str, object]:
+    """Answers to a drawn attempt: ``pick(drawn item)`` gives the chosen option ids."""
+    return {d.id: (pick(d)[0] if d.item.choice.type == "single" else pick(d)) for d in attempt.items}
+
+
+def test_every_bank_passes_the_build_checks(catalogue: Any) -> None:
+    """Every bank passes what the build checks: its page and anchors, its facilitator pages, and the lint."""
+    problems = banks.check(catalogue, banks.settings(), DOCS)
+    assert problems == [], "\n".join(problems)
 
 
 def test_every_knowledge_check_passes_its_own_answer_key(catalogue: Any) -> None:
-    """Scoring each knowledge check with its full answer key marks every item correct and passes the check."""
+    """Each bank's drawn attempts, answered with their own key, are fully right and passed."""
     ids = knowledge_checks(catalogue)
     assert ids, "no knowledge checks found"
     for ident in ids:
-        result = catalogue.get(ident).score(key_answers(catalogue, ident, right=True))
-        assert result["passed"] is True, f"{ident}: {result['summary']}"
-        assert {i["status"] for i in result["items"]} == {"correct"}, ident
+        for seed in range(20):
+            attempt = catalogue.get(ident).draw(seed)
+            result = attempt.score(answers_for(attempt, lambda d: [o.id for o in d.options if o.id in d.item.correct]))
+            assert result["passed"] is True, f"{ident} seed {seed}: {result['summary']}"
+            assert {i["status"] for i in result["items"]} == {"correct"}, ident
 
 
 def test_every_knowledge_check_fails_a_wrong_answer_set(catalogue: Any) -> None:
-    """Answering every question with a wrong option fails the check, and each item gets feedback and a source."""
+    """Answering every drawn question with a wrong option fails, and each item gets feedback and a source."""
     for ident in knowledge_checks(catalogue):
-        result = catalogue.get(ident).score(key_answers(catalogue, ident, right=False))
+        attempt = catalogue.get(ident).draw(1)
+        result = attempt.score(answers_for(attempt, lambda d: [next(o.id for o in d.options
+                                                                     if o.id not in d.item.correct)]))
         assert result["passed"] is False, f"{ident}: {result['summary']}"
+        assert result["review"], f"{ident}: no objectives to review after a failed attempt"
         for item in result["items"]:
             assert item["status"] != "correct", f"{ident}: item {item['id']} has no wrong option"
-            assert item["message"].strip() and item["source"].strip(), f"{ident}: item {item['id']} lacks feedback"
+            assert item["message"].strip() and item["source"].strip() and item["notes"], f"{ident}: {item['id']}"
+
+
+def first(drawn: Any) -> list[str]:
+    """The test-wise reader who always ticks the first option shown."""
+    return [drawn.options[0].id]
+
+
+def longest(drawn: Any) -> list[str]:
+    """The test-wise reader who always ticks the longest option (the first of equals)."""
+    return [max(drawn.options, key=lambda o: len(o.label)).id]
+
+
+@pytest.mark.parametrize("strategy", [first, longest], ids=["first", "longest"])
+def test_a_test_wise_reader_fails_every_module(catalogue: Any, strategy: Callable[[Any], list[str]]) -> None:
+    """Always picking the first, or the longest, option fails every bank's attempts over many seeds."""
+    for ident in knowledge_checks(catalogue):
+        passes = [seed for seed in SEEDS
+                  if (attempt := catalogue.get(ident).draw(seed)).score(answers_for(attempt, strategy))["passed"]]
+        assert passes == [], f"{ident}: {strategy.__name__} passes with seeds {passes[:5]}"

@@ -1,6 +1,6 @@
 // Runs selfcheck's unit tests inside Pyodide (the browser's CPython 3.14) under Node.
 // The pinned npm package provides the runtime; pytest and its pure-Python dependencies come from
-// the project's pinned venv and are mounted read-only, as are src/ and tests/.
+// the project's pinned venv and are mounted read-only, as are src/, tests/, exercises/ and content/.
 // Usage: node tests/pyodide/run.mjs [pytest args...]   (make test runs it)
 
 import { loadPyodide } from "pyodide";
@@ -33,6 +33,7 @@ function mount(host, target) {
 mount(path.join(root, "src"), "/project/src");
 mount(path.join(root, "tests"), "/project/tests");
 mount(path.join(root, "exercises"), "/project/exercises");
+mount(path.join(root, "content"), "/project/content");
 FS.writeFile("/project/pyproject.toml", fs.readFileSync(path.join(root, "pyproject.toml")));
 FS.mkdirTree("/deps");
 for (const name of PURE) {

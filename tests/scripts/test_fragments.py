@@ -179,12 +179,14 @@ def test_no_answer_key_in_visible_form(palermo: tuple[str, Node], catalogue: Cat
 def tricky_exercise() -> tuple[Any, dict[str, Any]]:
     """A quiz whose texts contain HTML special characters and a closing script tag."""
     data: dict[str, Any] = {
-        "schema": 1, "id": "tricky", "kind": "quiz", "title": "Tags <b>& co</b>", "source": "guide §2.1",
-        "intro": "Intro </script><script>alert(1)</script>",
+        "schema": 2, "id": "tricky", "kind": "quiz", "title": "Tags <b>& co</b>", "source": "guide §2.1",
+        "intro": "Intro </script><script>alert(1)</script>", "page": "modules/x.md", "draw": 1,
+        "objectives": [{"id": "o", "text": "<em>Know</em>", "section": "s"}],
         "items": [{
-            "id": "q", "type": "single", "prompt": 'Is <i>"A & B"</i> safe?', "correct": ["a"],
-            "explanation": "E </script>", "source": "guide §2.1",
-            "options": [{"id": "a", "label": "<script>x</script>"}, {"id": "b", "label": "O'Brien & Co"}],
+            "id": "q", "type": "single", "objective": "o", "style": "recall", "prompt": 'Is <i>"A & B"</i> safe?',
+            "correct": ["a"], "explanation": "E </script>", "source": "guide §2.1",
+            "options": [{"id": "a", "label": "<script>x</script>", "feedback": "</script>"},
+                        {"id": "b", "label": "O'Brien & Co", "feedback": "F"}],
         }],
     }
     return parse_definition(data, "tricky"), data
@@ -201,6 +203,17 @@ def test_prompts_and_labels_are_escaped() -> None:
     assert [n.all_text() for n in tree.find("label")] == ["<script>x</script>", "O'Brien & Co"]
     assert "Tags <b>& co</b>" in tree.find("strong")[0].all_text()
     assert json.loads(tree.find("script")[0].all_text()) == data
+
+
+def test_a_bank_shows_how_attempts_are_drawn_and_carries_extra_data() -> None:
+    """A knowledge check's form states its drawing rules (from describe()) and embeds the extra data it is given."""
+    exercise, data = tricky_exercise()
+    extra = '<script type="application/json" data-refresh-schedule>{"intervals":[2]}</script>'
+    tree = parse(render_form(exercise, data, extra))
+    (rules,) = tree.find("div", **{"data-exercise-rules": None})
+    assert [p.all_text() for p in rules.find("p", **{"class": "sc-rule"})] == exercise.describe()["rules"]
+    scripts = tree.find("script")
+    assert ["data-refresh-schedule" in s.attrs for s in scripts] == [False, True]
 
 
 def test_render_item_other_types() -> None:

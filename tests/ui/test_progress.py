@@ -6,35 +6,19 @@ import json
 
 from playwright.sync_api import Page
 
-from support import answer, cli_json, option_answers, submit, wait_ready
+from support import answer_attempt, submit
 
 KEY = "selfcheck:progress"
 
 
-def correct_answers(exercise: str) -> dict[str, object]:
-    """Answers that pass a knowledge check, taken from the definition's answer key via the CLI.
-
-    Each item's expected option ids are reported by ``score`` for an empty-ish attempt, so the
-    test never hard-codes an answer key.
-    """
-    described = cli_json("describe", exercise)
-    result = cli_json("score", exercise, "-", stdin=json.dumps(option_answers(exercise)))
-    types = {item["id"]: item["type"] for item in described["items"]}
-    return {item["id"]: item["expected"][0] if types[item["id"]] == "single" else item["expected"]
-            for item in result["items"]}
-
-
 def test_visit_and_pass_show_on_the_path(page: Page, site_url: str) -> None:
     """Visiting module 1 and passing its check is shown on the onboarding page; clearing resets it."""
-    answers = correct_answers("palermo-definition")
-    assert cli_json("score", "palermo-definition", "-", stdin=json.dumps(answers))["passed"] is True
     page.goto(site_url + "onboarding/")
     visited = page.locator('[data-progress-visited="modules/01-what-trafficking-is/"]')
     passed = page.locator('[data-progress-passed="palermo-definition"]')
     assert visited.inner_text() == "not yet"
     page.goto(site_url + "modules/01-what-trafficking-is/")
-    answer(page, "palermo-definition", answers)
-    wait_ready(page, "palermo-definition")
+    assert answer_attempt(page, "palermo-definition")["passed"] is True
     submit(page, "palermo-definition")
     page.goto(site_url + "onboarding/")
     assert visited.inner_text().startswith("visited ")
