@@ -81,3 +81,17 @@ def test_procedure_page_says_whose_procedure_before_it_teaches(page: Path) -> No
     assert COUNTRY.search(head), f"{page.name}: say at the top whose procedure it is (Romanian guide, Bulgarian SOP)"
     if re.search(r"^\*\*Source:\*\* SOP|^Source: SOP", text, re.MULTILINE):
         assert "Bulgaria" in first_paragraph(page), f"{page.name}: an SOP page names Bulgaria in its first paragraph"
+
+
+CONFLICT_MARKER = re.compile(r"^(<{7}|>{7}) |^={7}$", re.MULTILINE)
+TEXT_FILES = sorted(
+    p for folder in ("docs", "exercises", "content", "includes", "src", "scripts", "web", "tests")
+    for p in (DOCS.parent / folder).rglob("*")
+    if p.suffix in {".md", ".toml", ".py", ".js", ".css", ".html", ".yml"} and p.is_file()
+)
+
+
+def test_no_file_keeps_a_merge_conflict_marker() -> None:
+    """No page, definition, source or test file still holds a merge-conflict marker (the build would publish it)."""
+    left = [p.relative_to(DOCS.parent).as_posix() for p in TEXT_FILES if CONFLICT_MARKER.search(p.read_text("utf-8"))]
+    assert not left, f"merge-conflict markers left in: {left}"
