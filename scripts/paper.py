@@ -34,6 +34,7 @@ CHECKLIST_ORDER = (
     "cl-identification-information",
     "cl-interview-recommendations",
     "cl-immediate-intervention",
+    "cl-suicide-risk",
     "cl-needs-assessment",
     "cl-support-plan",
     "cl-recovery-principles",
@@ -46,6 +47,7 @@ CHECKLIST_ORDER = (
     "cl-family-involvement",
     "cl-skills-empowerment",
     "cl-health-insurance",
+    "cl-home-visit-safety",
     "cl-self-care",
 )
 
