@@ -26,6 +26,7 @@ CHECKLIST_ORDER = (
     "cl-trafficking-signs",
     "cl-identification-information",
     "cl-interview-recommendations",
+    "cl-child-pathway",
     "cl-immediate-intervention",
     "cl-needs-assessment",
     "cl-support-plan",
