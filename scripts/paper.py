@@ -33,6 +33,7 @@ CHECKLIST_ORDER = (
     "cl-trafficking-signs",
     "cl-identification-information",
     "cl-interview-recommendations",
+    "cl-child-pathway",
     "cl-immediate-intervention",
     "cl-suicide-risk",
     "cl-needs-assessment",

@@ -1,4 +1,4 @@
-"""Tests for the checklist kind (src/selfcheck/_checklist.py) and the 19 checklist definitions."""
+"""Tests for the checklist kind (src/selfcheck/_checklist.py) and the 20 checklist definitions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from selfcheck import AnswerError, DefinitionError, load_catalogue, parse_defini
 from support import EXERCISES
 
 SITE_MAP_IDS = {
-    "cl-trafficking-signs", "cl-identification-information", "cl-interview-recommendations",
+    "cl-trafficking-signs", "cl-identification-information", "cl-interview-recommendations", "cl-child-pathway",
     "cl-immediate-intervention", "cl-suicide-risk", "cl-needs-assessment", "cl-support-plan", "cl-recovery-principles",
     "cl-referral",
     "cl-reintegration", "cl-monitoring", "cl-case-completion", "cl-social-services-access",
@@ -34,7 +34,7 @@ def definition(**extra: Any) -> dict[str, Any]:
 
 
 def test_every_site_map_checklist_exists_and_cites_a_source() -> None:
-    """All 19 checklist ids of the site map load from exercises/ and name a guide or SOP section."""
+    """All 20 checklist ids of the site map load from exercises/ and name a guide or SOP section."""
     catalogue = load_catalogue(EXERCISES)
     ids = {e.id for e in catalogue if e.id.startswith("cl-")}
     assert ids == SITE_MAP_IDS
