@@ -39,6 +39,7 @@ CHECKLIST_ORDER = (
     "cl-family-involvement",
     "cl-skills-empowerment",
     "cl-health-insurance",
+    "cl-safe-return",
     "cl-self-care",
 )
 
