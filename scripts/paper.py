@@ -48,6 +48,7 @@ CHECKLIST_ORDER = (
     "cl-family-involvement",
     "cl-skills-empowerment",
     "cl-health-insurance",
+    "cl-safe-return",
     "cl-home-visit-safety",
     "cl-self-care",
 )

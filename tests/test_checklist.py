@@ -1,4 +1,4 @@
-"""Tests for the checklist kind (src/selfcheck/_checklist.py) and the 20 checklist definitions."""
+"""Tests for the checklist kind (src/selfcheck/_checklist.py) and the site's checklist definitions."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ SITE_MAP_IDS = {
     "cl-referral",
     "cl-reintegration", "cl-monitoring", "cl-case-completion", "cl-social-services-access",
     "cl-risk-assessment-update", "cl-family-involvement", "cl-skills-empowerment", "cl-health-insurance",
-    "cl-home-visit-safety", "cl-self-care",
+    "cl-safe-return", "cl-home-visit-safety", "cl-self-care",
 }
 
 
@@ -34,7 +34,7 @@ def definition(**extra: Any) -> dict[str, Any]:
 
 
 def test_every_site_map_checklist_exists_and_cites_a_source() -> None:
-    """All 20 checklist ids of the site map load from exercises/ and name a guide or SOP section."""
+    """Every checklist id of the site map loads from exercises/ and names a guide or SOP section."""
     catalogue = load_catalogue(EXERCISES)
     ids = {e.id for e in catalogue if e.id.startswith("cl-")}
     assert ids == SITE_MAP_IDS

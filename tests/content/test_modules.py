@@ -90,6 +90,20 @@ def test_every_module_is_a_step_of_the_onboarding_path_and_has_facilitator_notes
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
+def test_module_that_teaches_both_countries_names_each_rule(page: Path) -> None:
+    """A module whose Source line cites rules of both Romania and Bulgaria says, in its text, which is which."""
+    text = page.read_text(encoding="utf-8")
+    head = text.split("\n## ", 1)[0]
+    source = next((line for line in head.splitlines() if line.startswith("Source:")), "")
+    if not (re.search(r"\bRomania\b", source) and re.search(r"\bBulgaria\b", source)):
+        pytest.skip("the Source line does not cite rules of both countries")
+    body = text.split("\n## ", 1)[1]
+    for country in ("Romania", "Bulgaria"):
+        found = re.search(rf"\*{{0,2}}In {country}\*{{0,2}},", body)
+        assert found, f"{page.name}: no rule introduced with 'In {country},'"
+
+
+@pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
 def test_module_has_the_template_headings_in_order(page: Path) -> None:
     """The fixed headings appear once each, in order; extra sections only between objectives and key points."""
     titles = [title for title, _ in sections(page)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from scripts import onboarding, paths
@@ -52,3 +53,11 @@ def test_real_site_lists_every_module_page() -> None:
     assert [m.page for m in found] == [f"modules/{name}" for name in pages]
     assert [m.title.split(":")[0] for m in found] == [f"Module {n}" for n in range(1, len(found) + 1)]
     assert all(module.check for module in found)
+
+
+def test_onboarding_steps_list_the_modules_in_order() -> None:
+    """docs/onboarding.md's "The steps" table links every module page once, in the progress table's order."""
+    text = (paths.DOCS / "onboarding.md").read_text(encoding="utf-8")
+    steps = text.split("## The steps", 1)[1].split("\n## ", 1)[0]
+    linked = re.findall(r"^\|\s*\d+\s*\|\s*\[[^\]]+\]\((modules/[^)#]+\.md)\)", steps, re.MULTILINE)
+    assert linked == [m.page for m in onboarding.modules()]
