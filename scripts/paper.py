@@ -39,6 +39,7 @@ CHECKLIST_ORDER = (
     "cl-family-involvement",
     "cl-skills-empowerment",
     "cl-health-insurance",
+    "cl-sharing-a-case",
     "cl-self-care",
 )
 

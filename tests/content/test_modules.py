@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 EXERCISES = ROOT / "exercises"
 MODULES = sorted((DOCS / "modules").glob("*.md"))
+MKDOCS = ROOT / "mkdocs.yml"
+#: A module page listed in mkdocs.yml's nav ("      - modules/NN-slug.md").
+NAV_MODULE = re.compile(r"^[ \t]+-[ \t]+(?:[^:\n]+:[ \t]+)?modules/(?P<file>\d{2}-[^/\s]+\.md)[ \t]*$", re.MULTILINE)
 
 #: The fixed level-2 headings of a module page, in order.
 REQUIRED = [
@@ -58,9 +61,41 @@ def catalogue() -> Any:
     return load_catalogue(EXERCISES)
 
 
-def test_there_are_eight_modules() -> None:
-    """docs/modules/ holds the eight training modules, numbered 01 to 08."""
-    assert [p.name[:2] for p in MODULES] == [f"{n:02d}" for n in range(1, 9)]
+def nav_modules() -> list[str]:
+    """File names of the module pages in the order mkdocs.yml's nav lists them."""
+    return NAV_MODULE.findall(MKDOCS.read_text(encoding="utf-8"))
+
+
+def test_nav_lists_every_module_in_number_order() -> None:
+    """Every page in docs/modules/ is in the nav, once, and the nav lists them by rising module number from 01."""
+    listed = nav_modules()
+    assert sorted(listed) == [p.name for p in MODULES], f"nav {listed} vs docs/modules {[p.name for p in MODULES]}"
+    numbers = [int(name[:2]) for name in listed]
+    assert numbers and numbers[0] == 1, numbers
+    assert numbers == sorted(set(numbers)), f"module numbers must rise in nav order: {numbers}"
+    assert set(range(1, 9)) <= set(numbers), f"modules 1 to 8 are missing: {numbers}"
+
+
+def test_nav_module_rule_reads_the_real_nav_shape() -> None:
+    """The nav rule finds plain and titled module entries and ignores other sections' pages."""
+    text = (
+        "nav:\n  - Training modules:\n      - modules/01-a.md\n      - Two: modules/12-b.md\n"
+        "      - checklists/c.md\n"
+    )
+    assert NAV_MODULE.findall(text) == ["01-a.md", "12-b.md"]
+
+
+@pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
+def test_module_that_teaches_both_countries_names_each_rule(page: Path) -> None:
+    """A module whose Source line cites rules of both Romania and Bulgaria says, in its text, which is which."""
+    text = page.read_text(encoding="utf-8")
+    head = text.split("\n## ", 1)[0]
+    if not ("Romania" in head and "Bulgaria" in head):
+        pytest.skip("the module teaches one source's procedure")
+    body = text.split("\n## ", 1)[1]
+    for country in ("Romania", "Bulgaria"):
+        found = re.search(rf"\*{{0,2}}In {country}\*{{0,2}},", body)
+        assert found, f"{page.name}: no rule introduced with 'In {country},'"
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
