@@ -49,6 +49,7 @@ CHECKLIST_ORDER = (
     "cl-skills-empowerment",
     "cl-health-insurance",
     "cl-safe-return",
+    "cl-sharing-a-case",
     "cl-home-visit-safety",
     "cl-self-care",
 )
