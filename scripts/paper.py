@@ -39,6 +39,8 @@ CHECKLIST_ORDER = (
     "cl-family-involvement",
     "cl-skills-empowerment",
     "cl-health-insurance",
+    "cl-online-safety",
+    "cl-interpreter",
     "cl-self-care",
 )
 

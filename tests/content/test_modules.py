@@ -58,9 +58,38 @@ def catalogue() -> Any:
     return load_catalogue(EXERCISES)
 
 
-def test_there_are_eight_modules() -> None:
-    """docs/modules/ holds the eight training modules, numbered 01 to 08."""
-    assert [p.name[:2] for p in MODULES] == [f"{n:02d}" for n in range(1, 9)]
+def nav_modules() -> list[str]:
+    """The docs-relative module pages listed under "Training modules" in mkdocs.yml, in nav order."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "- Training modules:")
+    found = []
+    for line in lines[start + 1 :]:
+        entry = re.match(r"^\s+-\s+(modules/\S+\.md)\s*$", line)
+        if not entry:
+            break
+        found.append(entry.group(1))
+    return found
+
+
+def test_modules_are_numbered_from_01_and_listed_in_nav_in_rising_order() -> None:
+    """Module numbers start at 01 and rise, gaps allowed; the nav lists exactly the module pages, in that order."""
+    numbers = [int(p.name[:2]) for p in MODULES]
+    assert len(MODULES) >= 8, f"only {len(MODULES)} module pages"
+    assert numbers[:8] == list(range(1, 9)), f"modules 01 to 08 must all be present: {numbers}"
+    assert numbers == sorted(set(numbers)), f"module numbers {numbers} repeat or are out of order"
+    assert nav_modules() == [f"modules/{p.name}" for p in MODULES], "the nav must list every module, in number order"
+
+
+def test_every_module_is_a_step_of_the_onboarding_path_and_has_facilitator_notes() -> None:
+    """Each module is the onboarding step of its own number, in order, and has facilitator notes in the nav."""
+    onboarding = (DOCS / "onboarding.md").read_text(encoding="utf-8")
+    steps = re.findall(r"^\|\s*(\d+)\s*\|\s*\[[^\]]+\]\((modules/[^)#]+\.md)\)", onboarding, re.MULTILINE)
+    assert steps == [(str(int(p.name[:2])), f"modules/{p.name}") for p in MODULES], steps
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in MODULES:
+        notes = f"facilitators/module-{page.name[:2]}.md"
+        assert (DOCS / notes).is_file(), f"no facilitator notes {notes}"
+        assert f"- {notes}" in nav, f"{notes} is not in the nav"
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)

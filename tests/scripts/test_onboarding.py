@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts import onboarding
+from scripts import onboarding, paths
 
 
 def make_docs(root: Path) -> Path:
@@ -44,8 +44,12 @@ def test_write_puts_a_markdown_fragment_in_place(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith('<div class="sc-progress" data-progress markdown>')
 
 
-def test_real_site_lists_all_eight_modules() -> None:
-    """The repository's docs give eight modules, each with a knowledge check."""
+def test_real_site_lists_every_module_page() -> None:
+    """The repository's docs give every module page in file order, numbered from 1 and rising, each with a check."""
     found = onboarding.modules()
-    assert len(found) == 8
+    pages = sorted(p.name for p in (paths.DOCS / "modules").glob("*.md"))
+    assert len(found) >= 8
+    assert [m.page for m in found] == [f"modules/{name}" for name in pages]
+    numbers = [int(m.title.split(":")[0].removeprefix("Module ")) for m in found]
+    assert numbers[:8] == list(range(1, 9)) and numbers == sorted(set(numbers)), numbers
     assert all(module.check for module in found)
