@@ -50,6 +50,8 @@ CHECKLIST_ORDER = (
     "cl-health-insurance",
     "cl-safe-return",
     "cl-sharing-a-case",
+    "cl-online-safety",
+    "cl-interpreter",
     "cl-home-visit-safety",
     "cl-self-care",
 )

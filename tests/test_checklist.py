@@ -15,7 +15,8 @@ SITE_MAP_IDS = {
     "cl-referral",
     "cl-reintegration", "cl-monitoring", "cl-case-completion", "cl-social-services-access",
     "cl-risk-assessment-update", "cl-family-involvement", "cl-skills-empowerment", "cl-health-insurance",
-    "cl-safe-return", "cl-sharing-a-case", "cl-home-visit-safety", "cl-self-care",
+    "cl-safe-return", "cl-sharing-a-case", "cl-online-safety", "cl-interpreter", "cl-home-visit-safety",
+    "cl-self-care",
 }
 
 

@@ -81,12 +81,15 @@ def test_modules_are_numbered_without_gaps_in_nav_order() -> None:
 
 
 def test_every_module_is_a_step_of_the_onboarding_path_and_has_facilitator_notes() -> None:
-    """docs/onboarding.md's steps table links every module page, and each module has docs/facilitators/module-NN.md."""
+    """Each module is the onboarding step of its own number, in order, and has facilitator notes listed in the nav."""
     onboarding = (DOCS / "onboarding.md").read_text(encoding="utf-8")
     steps = re.findall(r"^\|\s*(\d+)\s*\|\s*\[[^\]]+\]\((modules/[^)#]+\.md)\)", onboarding, re.MULTILINE)
     assert steps == [(str(n), f"modules/{p.name}") for n, p in enumerate(MODULES, start=1)], steps
     missing = [p.name[:2] for p in MODULES if not (DOCS / "facilitators" / f"module-{p.name[:2]}.md").is_file()]
     assert not missing, f"no facilitator notes for modules {missing}"
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    unlisted = [p.name[:2] for p in MODULES if f"- facilitators/module-{p.name[:2]}.md" not in nav]
+    assert not unlisted, f"facilitator notes of modules {unlisted} are not in the nav"
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
