@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import onboarding, paths
+from . import offline, onboarding, paths
 
 #: The label of the submit button for each kind (presentation only).
 SUBMIT_LABELS = {
@@ -181,4 +181,5 @@ def run(out: Path = paths.FRAGMENTS) -> Catalogue:
     catalogue = load_catalogue(paths.EXERCISES)
     write_fragments(catalogue, out)
     onboarding.write(out)
+    offline.write_status(out)
     return catalogue

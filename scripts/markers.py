@@ -24,6 +24,7 @@ MARKERS: dict[str, bool] = {
     "paper-version": True,
     "onboarding-progress": False,
     "checklist-booklet": False,
+    "offline-status": False,
 }
 
 MARKER_LINE = re.compile(r"^\s*\{\{\s*(?P<body>.*?)\s*\}\}\s*$")
