@@ -18,8 +18,10 @@ SAVE_DATA = """Object.defineProperty(Object.getPrototypeOf(navigator.connection)
 
 
 def test_home_page_alone_makes_every_exercise_work_offline(page: Page, site_url: str) -> None:
-    """After opening only the home page, with the network off, other pages open and an exercise on a
-    page never visited is scored like CPython scores it."""
+    """Only the home page opened, then offline: other pages open, and a never-visited exercise is scored.
+
+    The exercise gets exactly the summary CPython's selfcheck computes for the same answers.
+    """
     page.goto(site_url)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     assert wait_for(page, RUNTIME_STORED, site_url, 120_000), "the runtime was not stored for offline use"
@@ -39,8 +41,10 @@ def test_home_page_alone_makes_every_exercise_work_offline(page: Page, site_url:
 
 
 def test_about_page_button_stores_everything_when_the_browser_saves_data(page: Page, site_url: str) -> None:
-    """When the browser asks to save data nothing big is downloaded in the background and the About
-    page says "no"; its button then stores everything, showing progress, and the status becomes "yes"."""
+    """Saving data: no background download and About says "no"; its button stores everything.
+
+    The button shows progress (a full bar, sizes in MB) and the status becomes "yes".
+    """
     page.add_init_script(SAVE_DATA)
     page.goto(site_url + "about/")
     panel = page.locator("[data-offline-status]")

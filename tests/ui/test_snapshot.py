@@ -1,5 +1,7 @@
-"""Warm start in Chromium (web/snapshot.js): a reload starts Python from the stored memory snapshot and
-scores like CPython; a damaged snapshot is deleted and the page starts the normal way instead."""
+"""Warm start in Chromium (web/snapshot.js): Python restored from a stored memory snapshot.
+
+A reload scores like CPython; a damaged snapshot is deleted and the page starts the normal way.
+"""
 
 from __future__ import annotations
 
@@ -39,9 +41,12 @@ def scored_like_cpython(page: Page) -> None:
 
 def test_reload_starts_from_the_snapshot_and_a_damaged_one_is_dropped(page: Page, site_url: str,
                                                                      built_site: Path) -> None:
-    """First visit: normal start, then one snapshot is stored (keyed by Pyodide version and wheel).
+    """A reload starts from the snapshot; a damaged snapshot falls back to a normal start and is dropped.
+
+    First visit: normal start, then one snapshot is stored (keyed by Pyodide version and wheel).
     Reload: Python comes from the snapshot and scores as CPython does. Damaged snapshot: the page
-    still gets ready (normal start), the snapshot is deleted and not made again for this build."""
+    still gets ready (normal start), the snapshot is deleted and not made again for this build.
+    """
     page.goto(site_url + MODULE)
     wait_ready(page, EXERCISE)
     assert start_of(page) == "normal"
