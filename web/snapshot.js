@@ -26,18 +26,18 @@ export function keyFor(baseURL, pyodideVersion, wheelPath) {
 }
 
 /**
- * Try a warm start. Resolves with { pyodide } when the snapshot restored and answers,
- * or { pyodide: null, make } when there is none (make: whether the normal start should make one).
- * Never rejects.
+ * Try a warm start. Resolves with { pyodide } when the snapshot restored and answers, or with
+ * { pyodide: null, make, failed } otherwise: make says whether the normal start should capture a
+ * snapshot, failed that a stored one did not restore (it has been deleted). Never rejects.
  */
 export async function restore(loadPyodide, options, key) {
-  if (!supported()) return { pyodide: null, make: false };
+  if (!supported()) return { pyodide: null, make: false, failed: false };
   let cache;
   try {
     cache = await caches.open(CACHE);
-    if (await cache.match(key + FAILED)) return { pyodide: null, make: false };
+    if (await cache.match(key + FAILED)) return { pyodide: null, make: false, failed: false };
     const stored = await cache.match(key);
-    if (!stored) return { pyodide: null, make: true };
+    if (!stored) return { pyodide: null, make: true, failed: false };
     // gunzip while Pyodide fetches and compiles its WebAssembly (it takes a promise)
     const raw = stored.body.pipeThrough(new DecompressionStream("gzip"));
     const bytes = new Response(raw).arrayBuffer().then((buffer) => new Uint8Array(buffer));
@@ -47,14 +47,24 @@ export async function restore(loadPyodide, options, key) {
     if (reply.ok !== false || typeof reply.error !== "string") throw new Error("unexpected reply");
     return { pyodide };
   } catch (error) {
-    // a snapshot that does not restore is deleted and not made again for this build
     try {
-      await cache.delete(key);
-      await cache.put(key + FAILED, new Response(String((error && error.message) || error)));
+      if (cache) await cache.delete(key);
     } catch (ignored) {
-      // storage unavailable: the normal start below still works
+      // storage unavailable: nothing to delete
     }
-    return { pyodide: null, make: false };
+    return { pyodide: null, make: false, failed: true };
+  }
+}
+
+/**
+ * Remember that this key's snapshot did not restore although a normal start then worked (so the
+ * fault was the snapshot's, not the network's): no more snapshots for this build in this browser.
+ */
+export async function markFailed(key) {
+  try {
+    await (await caches.open(CACHE)).put(key + FAILED, new Response("did not restore"));
+  } catch (error) {
+    // storage unavailable: the next start simply tries again
   }
 }
 

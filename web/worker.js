@@ -59,7 +59,9 @@ const started = (async () => {
   }
   const warm = await snapshot.restore(loadPyodide, OPTIONS, key);
   if (warm.pyodide) return { handle: warm.pyodide.pyimport("selfcheck").handle, start: "snapshot", captured: null };
-  return { ...(await normalStart(warm.make)), start: "normal" };
+  const runtime = await normalStart(warm.make);
+  if (warm.failed) await snapshot.markFailed(key);
+  return { ...runtime, start: "normal" };
 })();
 const handlePromise = started.then((runtime) => runtime.handle);
 

@@ -60,7 +60,9 @@ async function status() {
 }
 
 async function tell(message) {
-  for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage(message);
+  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+    client.postMessage(message);
+  }
 }
 
 // Runtime files being stored right now (href -> promise), so a page that asks for one while the
