@@ -68,7 +68,8 @@ function attachStatus(panel, started) {
       progress.hidden = false;
       bar.max = status.total;
       bar.value = status.done;
-      text.textContent = MESSAGES.offlineProgress(status.done, status.total);
+      text.textContent = status.state === "yes" ? MESSAGES.offlineStored(status.total)
+        : MESSAGES.offlineProgress(status.done, status.total);
     }
   };
   const unsupported = () => {

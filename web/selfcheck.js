@@ -32,6 +32,7 @@ export const MESSAGES = {
     "Use the button to store everything.",
   offlineUnsupported: "This browser cannot keep an offline copy of the site (or keeps none in this window).",
   offlineProgress: (done, total) => "Storing files for offline use: " + megabytes(done) + " of " + megabytes(total) + " MB.",
+  offlineStored: (total) => "Stored for offline use: " + megabytes(total) + " MB.",
   offlineError: "Storing stopped (no connection, or no space left). Try again later with the button.",
 };
 

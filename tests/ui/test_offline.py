@@ -60,7 +60,7 @@ def test_about_page_button_stores_everything_when_the_browser_saves_data(page: P
     bar = panel.locator("progress")
     expect(bar).to_be_visible()
     assert bar.evaluate("el => el.value === el.max && el.max > 1e6")
-    expect(panel.locator("[data-offline-progress-text]")).to_contain_text("MB")
+    expect(panel.locator("[data-offline-progress-text]")).to_contain_text("Stored for offline use")
     expect(button).to_be_enabled()
 
 
