@@ -85,12 +85,21 @@ export function capture(pyodide) {
   }
 }
 
+const CHUNK = 1 << 18; // compress 256 KB at a time, then let the worker answer any waiting request
+
 /** Compress and keep a captured snapshot under key, replacing any other. Never rejects. */
 export async function save(bytes, key) {
   if (!bytes) return false;
   try {
-    const gzip = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-    const body = await new Response(gzip).blob();
+    const gzip = new CompressionStream("gzip");
+    const compressed = new Response(gzip.readable).blob();
+    const writer = gzip.writable.getWriter();
+    for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+      await writer.write(bytes.subarray(offset, offset + CHUNK));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await writer.close();
+    const body = await compressed;
     const cache = await caches.open(CACHE);
     await cache.put(key, new Response(body, { headers: { "Content-Type": "application/gzip" } }));
     for (const request of await cache.keys()) {
