@@ -65,19 +65,34 @@ const started = (async () => {
 })();
 const handlePromise = started.then((runtime) => runtime.handle);
 
+// Compressing the snapshot takes a second or two of this thread: do it once the reader has had a
+// quiet moment (no request for IDLE_MS), so answers given right after "ready" are not slowed down.
+const IDLE_MS = 1000;
+let lastRequest = 0;
+
+async function whenIdle() {
+  for (let wait = IDLE_MS; wait > 0; wait = lastRequest + IDLE_MS - performance.now()) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 started.then(
   (runtime) => {
     postMessage({ type: "ready", start: runtime.start });
-    // compress and store the snapshot now that the page is usable; requests are answered meanwhile
-    if (runtime.captured) {
-      snapshot.save(runtime.captured, key).then((stored) => postMessage({ type: "snapshot", stored }));
-      runtime.captured = null;
+    const captured = runtime.captured;
+    runtime.captured = null;
+    if (captured) {
+      lastRequest = performance.now();
+      whenIdle()
+        .then(() => snapshot.save(captured, key))
+        .then((stored) => postMessage({ type: "snapshot", stored }));
     }
   },
   (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),
 );
 
 self.onmessage = async (event) => {
+  lastRequest = performance.now();
   const { id, request } = event.data;
   let response;
   try {
