@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import banks, onboarding, paths
+from . import banks, offline, onboarding, paths
 from .paper import render_booklet, render_paper
 from .sections import grouped
 
@@ -175,4 +175,5 @@ def run(out: Path = paths.FRAGMENTS) -> Catalogue:
     banks.write(catalogue, out)  # first: a bank that breaks a rule stops the build here
     write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
     onboarding.write(out)
+    offline.write_status(out)
     return catalogue
