@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from scripts import offline
 from scripts.bench import RUNTIME_STORED, wait_for
 from scripts.serve import serving
-from support import answer_attempt, submit, wait_ready
+from support import answer_attempt, submit
 
 RUNTIME_COUNT = """async () => (await (await caches.open("selfcheck-runtime")).keys()).length"""
 SAVE_DATA = """Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData", { get: () => true });"""

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 from scripts import paths
 from scripts.bench import SNAPSHOT_STORED
 from scripts.runtime import pyodide_version
-from support import answer, cli_json, feedback, option_answers, submit, wait_ready
+from support import answer, attempt_answers, attempt_seed, cli_json, feedback, submit, wait_ready
 
 MODULE = "modules/01-what-trafficking-is/"
 EXERCISE = "palermo-definition"
@@ -30,8 +30,11 @@ def start_of(page: Page) -> str | None:
     return page.locator(f'[data-exercise="{EXERCISE}"]').get_attribute("data-exercise-start")
 
 
-def scored_like_cpython(page: Page, answers: dict[str, Any], expected: dict[str, Any]) -> None:
-    """Answer the knowledge check and assert the page shows exactly CPython's feedback."""
+def scored_like_cpython(page: Page) -> None:
+    """Answer the knowledge check's attempt on screen and assert the page shows exactly CPython's feedback."""
+    seed = attempt_seed(page, EXERCISE)
+    answers: dict[str, Any] = attempt_answers(EXERCISE, seed, right=None)
+    expected = cli_json("score", EXERCISE, "-", "--seed", str(seed), stdin=json.dumps(answers))
     answer(page, EXERCISE, answers)
     result = submit(page, EXERCISE)
     assert result.locator(".sc-summary").inner_text() == expected["summary"]
@@ -46,8 +49,6 @@ def test_reload_starts_from_the_snapshot_and_a_damaged_one_is_dropped(page: Page
     Reload: Python comes from the snapshot and scores as CPython does. Damaged snapshot: the page
     still gets ready (normal start), the snapshot is deleted and a marker stops new ones for this build.
     """
-    answers = option_answers(EXERCISE)
-    expected = cli_json("score", EXERCISE, "-", stdin=json.dumps(answers))
     page.goto(site_url + MODULE)
     wait_ready(page, EXERCISE)
     assert start_of(page) == "normal"
@@ -59,11 +60,11 @@ def test_reload_starts_from_the_snapshot_and_a_damaged_one_is_dropped(page: Page
     page.reload()
     wait_ready(page, EXERCISE)
     assert start_of(page) == "snapshot"
-    scored_like_cpython(page, answers, expected)
+    scored_like_cpython(page)
 
     page.evaluate(DAMAGE)
     page.reload()
     wait_ready(page, EXERCISE)
     assert start_of(page) == "normal"
-    scored_like_cpython(page, answers, expected)
+    scored_like_cpython(page)
     assert page.evaluate(SNAPSHOTS) == [key + ".failed"]  # deleted, and marked: none is made again for this build
