@@ -169,11 +169,15 @@ def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] |
     return len(catalogue)
 
 
-def run(out: Path = paths.FRAGMENTS) -> Catalogue:
-    """Validate every definition and bank, and write the exercise, bank and onboarding fragments."""
-    catalogue = load_catalogue(paths.EXERCISES)
-    banks.write(catalogue, out)  # first: a bank that breaks a rule stops the build here
+def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS) -> Catalogue:
+    """Validate every definition and bank, and write the exercise, bank and onboarding fragments.
+
+    ``catalogue`` and ``docs`` are an edition's (localised) definitions and pages; by default, the
+    definitions under ``exercises/`` and the English pages.
+    """
+    catalogue = load_catalogue(paths.EXERCISES) if catalogue is None else catalogue
+    banks.write(catalogue, out, docs)  # first: a bank that breaks a rule stops the build here
     write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
-    onboarding.write(out)
+    onboarding.write(out, docs)
     offline.write_status(out)
     return catalogue
