@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["build", "check", "validate", "serve", "bench", "i18n"])
     parser.add_argument("args", nargs="*", help="i18n: skeleton LANG [ID ...] | check [LANG ...] | status [LANG ...]")
     parser.add_argument("--partial", action="store_true", help="i18n check: missing pages and catalogs are no problem")
-    parser.add_argument("--project", type=Path, help="build, i18n: sources laid out like this repository (a test fixture)")
+    parser.add_argument("--project", type=Path, help="build, i18n: sources laid out like the repository")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--out", type=Path, help="build, validate: private output folder (DIR/site, DIR/fragments)")
     parser.add_argument("--runs", type=int, default=5, help="bench: runs per measurement")
