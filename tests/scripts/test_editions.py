@@ -187,7 +187,7 @@ def test_every_page_says_its_language_and_links_to_itself_in_the_other(editions_
             assert f'<html lang="{lang}"' in html, here
             switcher = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)"[^>]*class="md-select__link"', html))
             assert {code: target(here, href) for href, code in switcher.items()} == {"en": url, "ro": "ro/" + url}
-            alternates = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+            alternates = re.findall(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
             assert {code: target(here, href) for code, href in alternates} == {
                 "en": url, "x-default": url, "ro": "ro/" + url}
             assert html.count('aria-current="true"') == 1 and f'data-edition="{lang}" aria-current' in html
