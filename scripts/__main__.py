@@ -7,7 +7,7 @@ definitions, page markers and wording (``content/wording.toml``), build the
 wheel, run MkDocs (or Zensical) once per edition (the default edition into
 ``site/``, the others into ``site/<code>/``), install the browser runtime once
 into ``site/``. validate: the built pages through the Nu Html Checker. i18n:
-``skeleton LANG [ID…]``, ``check [LANG…]``, ``status`` (see ``scripts/i18n.py``).
+``page LANG PAGE…``, ``skeleton LANG [ID…]``, ``check [LANG…]``, ``status`` (see ``scripts/i18n.py``).
 Errors are one line (the checks that list every problem print one per line), exit 2.
 """
 
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m scripts")
     parser.add_argument("command", choices=["build", "check", "validate", "serve", "bench", "i18n"])
-    parser.add_argument("args", nargs="*", help="i18n: skeleton LANG [ID ...] | check [LANG ...] | status [LANG ...]")
+    parser.add_argument("args", nargs="*", help="i18n: page LANG PAGE... | skeleton LANG [ID...] | check | status")
     parser.add_argument("--partial", action="store_true", help="i18n check: missing pages and catalogs are no problem")
     parser.add_argument("--project", type=Path, help="build, i18n: sources laid out like the repository")
     parser.add_argument("--port", type=int, default=8000)
@@ -126,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
             i18n.prepare(paths.repository(), settings, catalogue)
             print(f"checked the translations of the editions {', '.join(e.code for e in settings.editions)}")
         elif args.command == "i18n":
-            if not args.args or args.args[0] not in ("skeleton", "check", "status"):
-                parser.error("i18n needs one of: skeleton LANG [ID ...], check [LANG ...], status [LANG ...]")
+            if not args.args or args.args[0] not in ("page", "skeleton", "check", "status"):
+                parser.error("i18n needs one of: page LANG PAGE ..., skeleton LANG [ID ...], check [LANG ...], "
+                             "status [LANG ...]")
             for line in i18n.main(args.args[0], args.args[1:], partial=args.partial, project=project):
                 print(line)
         elif args.command == "validate":

@@ -1,5 +1,7 @@
-"""``python -m scripts i18n skeleton|check|status``: translations of pages, exercises and interface text.
+"""``python -m scripts i18n page|skeleton|check|status``: translations of pages, exercises and interface text.
 
+- ``page LANG docs/X.md…`` writes the translation skeleton of English pages: the page with the
+  English anchor written ``{#id}`` on every heading, at ``i18n/LANG/docs/X.md`` (never overwritten);
 - ``skeleton LANG [ID…]`` writes (or completes) the exercise text catalogs of a language
   (:func:`scripts.catalogs.skeleton`);
 - ``check [LANG…]`` checks everything a translated edition needs, as the build does: every page
@@ -128,19 +130,22 @@ def status(project: paths.Project, catalogue: Catalogue, lang: str) -> str:
 
 def main(command: str, args: Iterable[str], *, partial: bool = False,
          project: paths.Project | None = None) -> list[str]:
-    """Run ``skeleton``, ``check`` or ``status``; returns the lines to print, raises :class:`I18nError`."""
+    """Run ``page``, ``skeleton``, ``check`` or ``status``; returns the lines to print, raises :class:`I18nError`."""
     from selfcheck import load_catalogue
 
     project = project or paths.repository()
     catalogue = load_catalogue(project.exercises)
     rest = list(args)
-    if command == "skeleton":
-        if not rest:
-            raise I18nError("usage: python -m scripts i18n skeleton LANG [ID ...]")
-        lang, ids = rest[0], rest[1:]
+    if command in ("page", "skeleton"):
+        if not rest or (command == "page" and len(rest) < 2):
+            usage = "PAGE ..." if command == "page" else "[ID ...]"
+            raise I18nError(f"usage: python -m scripts i18n {command} LANG {usage}")
+        lang, names = rest[0], rest[1:]
         if lang == paths.SOURCE_LANG or not editions.CODE.match(lang):
             raise I18nError(f"{lang!r}: give the code of a language to translate into, such as ro or bg")
-        return catalogs.skeleton(catalogue, lang, ids, project.i18n)
+        if command == "page":
+            return pagecheck.write_skeletons(lang, names, project.docs, project.i18n)
+        return catalogs.skeleton(catalogue, lang, names, project.i18n)
     langs = rest or languages(project)
     if command == "status":
         return [status(project, catalogue, lang) for lang in langs]

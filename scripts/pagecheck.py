@@ -106,6 +106,48 @@ def structure(english: str, translated: str) -> list[str]:
     return problems
 
 
+ATX = re.compile(r"^(?P<indent>\s*)(?P<marks>#{1,6})\s+(?P<title>.+?)\s*$")
+
+
+def page_skeleton(english: str) -> str:
+    """A translation skeleton: the English page with its anchor written ``{#id}`` on every heading."""
+    anchors = iter(anchor for _, anchor in headings(english))
+    out, fence = [], ""
+    for line in english.splitlines():
+        stripped = line.lstrip()
+        if fence or stripped.startswith(FENCE):
+            fence = "" if fence and stripped.startswith(fence) else (fence or stripped[:3])
+            out.append(line)
+            continue
+        match = ATX.match(line)
+        if match and not MARKER.match(line):
+            anchor = next(anchors, None)
+            if anchor and not HEADING_ID.match(line):
+                line = f"{line.rstrip()} {{#{anchor}}}"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def write_skeletons(lang: str, pages: list[str], docs: Path = paths.DOCS, i18n: Path = paths.I18N) -> list[str]:
+    """Write the skeleton of each English page (``docs/…`` paths) under ``i18n/<lang>/docs/``; never overwrite."""
+    report = []
+    for name in pages:
+        source = (paths.ROOT / name).resolve() if not Path(name).is_absolute() else Path(name)
+        try:
+            relative = source.relative_to(docs.resolve())
+        except ValueError:
+            report.append(f"{name}: not a page under {_rel(docs)}/")
+            continue
+        target = i18n / lang / "docs" / relative
+        if target.exists():
+            report.append(f"{_rel(target)}: exists, left as it is")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_skeleton(source.read_text(encoding="utf-8")), encoding="utf-8")
+        report.append(f"{_rel(target)}: written; translate it in place")
+    return report
+
+
 def script(text: str, lang: str) -> list[str]:
     """Problems with the letters of a text in ``lang`` (fenced code left out)."""
     body = "\n".join(without_code(text))

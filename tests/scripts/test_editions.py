@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from scripts import editions, paths
+from scripts import editions, htmlcheck, paths
 
 FIXTURE = paths.ROOT / "tests" / "fixtures" / "editions"
 PAGES = ["", "about/", "modules/01-example/"]
@@ -226,3 +228,23 @@ def test_each_edition_searches_in_its_language(editions_build: Path) -> None:
     config = json.loads((site / "ro" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     assert config["lang"] == ["ro"]
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
+
+
+def test_fixture_pages_are_valid_html(editions_build: Path) -> None:
+    """The switcher, hreflang links, review notice and local help pass the Nu Html Checker."""
+    assert "(mkdocs): no HTML errors" in htmlcheck.validate(editions_build / "site", "mkdocs")
+
+
+def test_zensical_builds_the_same_editions(editions_build: Path, tmp_path: Path) -> None:
+    """The second engine reads the same generated configurations: same pages, language, switcher and content."""
+    out = tmp_path / "zensical"
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--engine", "zensical", "--project", str(FIXTURE),
+                           "--out", str(out)], cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    ours, theirs = editions_build / "site", out / "site"
+    for url in [*PAGES, *("ro/" + p for p in PAGES)]:
+        mkdocs_html, zensical_html = page(ours, url), page(theirs, url)
+        for pattern in (r'<html lang="\w+"', r'<a href="[^"]+" hreflang="\w+"', r'<link rel=" alternate"[^>]+>',
+                        r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>"):
+            assert re.findall(pattern, zensical_html) == re.findall(pattern, mkdocs_html), (url, pattern)
+    assert "(zensical): no HTML errors" in htmlcheck.validate(theirs, "zensical")

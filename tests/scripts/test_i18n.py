@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import i18n, paths
+from scripts import i18n, pagecheck, paths
 
 FIXTURE = paths.ROOT / "tests" / "fixtures" / "editions"
 
@@ -124,3 +124,27 @@ def test_repository_translations_so_far_pass_the_partial_check(lang: str) -> Non
     """What the translators have committed (pages, the CBI catalog and its back-translation, ui.toml) passes."""
     done = run("i18n", "check", lang, "--partial")
     assert done.returncode == 0, done.stderr
+
+
+def test_page_skeleton_keeps_the_english_anchors(tmp_path: Path) -> None:
+    """``i18n page LANG docs/X.md`` writes the English page with every heading's anchor written out.
+
+    The skeleton passes the structure check as it is, and an existing translation is never overwritten.
+    """
+    project = copy_fixture(tmp_path)
+    target = project / "i18n" / "ro" / "docs" / "about.md"
+    target.unlink()
+    done = run("i18n", "page", "ro", str(project / "docs" / "about.md"), "--project", str(project))
+    assert done.returncode == 0 and "written; translate it in place" in done.stdout
+    assert target.read_text(encoding="utf-8").startswith("# About this site {#about-this-site}\n")
+    assert pagecheck.structure((project / "docs" / "about.md").read_text(encoding="utf-8"),
+                               target.read_text(encoding="utf-8")) == []
+    again = run("i18n", "page", "ro", str(project / "docs" / "about.md"), "--project", str(project))
+    assert "exists, left as it is" in again.stdout
+
+
+def test_every_english_page_gets_a_skeleton_that_passes_the_structure_check() -> None:
+    """For every page of the site, the skeleton keeps markers, links, admonitions and the English anchors."""
+    for page in sorted(paths.DOCS.rglob("*.md")):
+        english = page.read_text(encoding="utf-8")
+        assert pagecheck.structure(english, pagecheck.page_skeleton(english)) == [], page
