@@ -43,6 +43,11 @@ from .banks import BankError
 from .markers import MarkerError, check_pages
 
 
+def fragments_of(fragment_dir: Path, code: str) -> Path:
+    """An edition's fragment folder: ``fragment_dir`` for English, ``fragment_dir/<code>`` for another language."""
+    return fragment_dir if code == paths.SOURCE_LANG else fragment_dir / code
+
+
 def build(
     site_dir: Path = paths.SITE,
     fragment_dir: Path = paths.FRAGMENTS,
@@ -72,12 +77,12 @@ def build(
             docs = docs_of.get(code) or editions.assemble_docs(code, staging / code / "docs", project.docs,
                                                                project.i18n)
             docs_of[code] = docs
-            out = fragment_dir if code == paths.SOURCE_LANG else fragment_dir / code
+            out = fragments_of(fragment_dir, code)
             fragments.run(out, ready.catalogue, docs)
             editions.write_local_help(out, settings, edition, ready.ui)
             print(f"[{code}] checked {links.check(ready.catalogue, docs)} links from definitions to module sections, "
                   f"{check_pages(docs, out)} page markers", flush=True)
-        if project.root == paths.ROOT:
+        if project.root == paths.ROOT:  # the wording rules (and their allow list) are this repository's
             print(f"checked the wording of {wording.check()} pages and definitions", flush=True)
         built = wheel.build(wheel_dir)
         for edition in settings.in_build_order():
@@ -87,8 +92,7 @@ def build(
             values = editions.config(settings, edition, prepared[code].ui, names, project.config, docs_of[code],
                                      includes)
             config = editions.write_config(staging / code / "mkdocs.yml", project.config, values)
-            out = fragment_dir if code == paths.SOURCE_LANG else fragment_dir / code
-            site.build(site_dir / settings.prefix(code), out, engine, config)
+            site.build(site_dir / settings.prefix(code), fragments_of(fragment_dir, code), engine, config)
             print(f"[{code}] pages built with {engine} into {settings.prefix(code) or 'the root'}", flush=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

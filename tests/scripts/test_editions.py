@@ -248,3 +248,24 @@ def test_zensical_builds_the_same_editions(editions_build: Path, tmp_path: Path)
                         r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>"):
             assert re.findall(pattern, zensical_html) == re.findall(pattern, mkdocs_html), (url, pattern)
     assert "(zensical): no HTML errors" in htmlcheck.validate(theirs, "zensical")
+
+
+def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
+    """With default = "ro", Romanian is built at the root and English at /en/; links and x-default follow."""
+    from tests.scripts.test_i18n import copy_fixture, edit
+
+    project = copy_fixture(tmp_path)
+    edit(project / "site.toml", 'default = "en"', 'default = "ro"')
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(project), "--out", str(out)],
+                          cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = out / "site"
+    assert '<html lang="ro"' in page(site, "modules/01-example/")
+    assert '<html lang="en"' in page(site, "en/modules/01-example/")
+    assert (site / paths.SITE_SELFCHECK).is_dir() and not (site / "en" / paths.SITE_SELFCHECK).exists()
+    html = page(site, "en/about/")
+    assert 'src="../../assets/selfcheck/selfcheck.js"' in html
+    alternates = dict(re.findall(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+    assert {code: target("en/about/", href) for code, href in alternates.items()} == {
+        "en": "en/about/", "ro": "about/", "x-default": "about/"}

@@ -48,6 +48,15 @@ def test_module_page_contains_rendered_exercise(built: tuple[Path, subprocess.Co
     assert fragment in page
 
 
+def test_one_edition_has_no_switcher_and_no_notice(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """site.toml builds English only (reviewed): no language switcher, no hreflang links, no review notice."""
+    out, done = built
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (out / "site" / MODULE_PAGE).read_text(encoding="utf-8")
+    assert "md-select__link" not in page and "hreflang" not in page and "data-review-status" not in page
+    assert '<html lang="en"' in page and not (out / "site" / "ro").exists()
+
+
 def test_site_carries_the_runtime(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     """The built site holds the Pyodide files and exactly one hashed selfcheck wheel."""
     out, done = built
