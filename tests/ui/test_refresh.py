@@ -59,7 +59,8 @@ def test_opt_in_keeps_results_and_one_click_clears_them(page: Page, site_url: st
     expect(message).to_have_text("Passed. Your first refresher for this module falls due in 2 days, on 2026-12-03.",
                                  timeout=PYTHON)
     record = stored(page)
-    assert record == {"v": 1, "banks": {BANK: {"passed": "2026-12-01", "best": 1, "box": 1, "since": "2026-12-01"}}}
+    assert record == {"v": 1, "banks": {BANK: {"passed": "2026-12-01", "best": 1, "box": 1, "since": "2026-12-01",
+                                               "refreshers": 0}}}
     page.goto(site_url + "refresh/")
     expect(page.locator("[data-refresh-summary]")).to_contain_text("No refresher is due today", timeout=PYTHON)
     page.locator("[data-refresh-delete]").click()
@@ -133,3 +134,4 @@ def test_refreshers_fall_due_and_move_through_the_boxes(page: Page, site_url: st
     expect(root.locator("[data-refresh-message]")).to_have_text(
         "Refresher passed. The next one falls due in 7 days, on 2026-12-12.", timeout=PYTHON)
     assert stored(page)["banks"][BANK]["box"] == 2  # type: ignore[index]
+    assert stored(page)["banks"][BANK]["refreshers"] == 2  # type: ignore[index]
