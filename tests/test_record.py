@@ -332,8 +332,8 @@ def test_import_on_an_empty_device_offers_one_action_that_keeps_the_file() -> No
         "observations": {"obs-referral": {"entries": [{"date": "2026-11-20", "outcome": "not-yet"},
                                                       {"date": "2026-11-28", "outcome": "ready"}]}},
     }
-    assert plan["summary"] == ["The file was exported on 2026-11-30. It holds 2 knowledge checks passed, best scores "
-                               "and refreshers for 1 modules, and 2 observed-practice outcomes."]
+    assert plan["summary"] == ["The file was exported on 2026-11-30. It holds: knowledge checks passed, 2; best "
+                               "scores and refreshers, 1; observed-practice outcomes, 2."]
 
 
 def test_import_merge_or_replace_says_what_changes_and_keeps_visits() -> None:

@@ -74,11 +74,10 @@ TEXT: dict[str, str] = {
     "loading": "Preparing your record from the results kept on this device…",
     "empty": "Nothing is kept on this device yet, so there is no record to show.",
     "start": "How to start:",
-    "start_path": "Work through the onboarding path: each knowledge check you pass appears here with its date.",
-    "start_refresh": "For best scores and refreshers, tick “Keep my knowledge-check results on this device” "
-    "on the Refresh page.",
-    "start_practice": "For observed practice, tick “Keep the outcome on this device” on a supervised practice "
-    "rubric when your supervisor shows you the outcome.",
+    "start_path": "each knowledge check you pass appears here, with its date.",
+    "start_refresh": "tick “Keep my knowledge-check results on this device” to add best scores and refreshers.",
+    "start_practice": "tick “Keep the outcome on this device” on a rubric when your supervisor shows you the "
+    "outcome of an observed session.",
     "start_import": "Moving from another device? Import the results file you exported there (below).",
     "path_link": "The onboarding path",
     "refresh_link": "Refresh",
@@ -145,10 +144,10 @@ TEXT: dict[str, str] = {
     "unchanged": "Nothing was changed.",
     # Import: what would change.
     "import_title": "Import results from a file",
-    "file_summary": "The file was exported on {date}. It holds {checks} knowledge checks passed, best scores and "
-    "refreshers for {refresh} modules, and {outcomes} observed-practice outcomes.",
-    "file_summary_no_date": "It holds {checks} knowledge checks passed, best scores and refreshers for {refresh} "
-    "modules, and {outcomes} observed-practice outcomes.",
+    "file_summary": "The file was exported on {date}. It holds: knowledge checks passed, {checks}; best scores and "
+    "refreshers, {refresh}; observed-practice outcomes, {outcomes}.",
+    "file_summary_no_date": "It holds: knowledge checks passed, {checks}; best scores and refreshers, {refresh}; "
+    "observed-practice outcomes, {outcomes}.",
     "same": "This device already keeps everything in this file. Nothing was changed.",
     "merge": "Merge with what this device keeps",
     "merge_explain": "Adds what the file has to what this device keeps and removes nothing: for each module, "
