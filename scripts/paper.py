@@ -33,7 +33,9 @@ CHECKLIST_ORDER = (
     "cl-trafficking-signs",
     "cl-identification-information",
     "cl-interview-recommendations",
+    "cl-child-pathway",
     "cl-immediate-intervention",
+    "cl-suicide-risk",
     "cl-needs-assessment",
     "cl-support-plan",
     "cl-recovery-principles",
@@ -46,6 +48,11 @@ CHECKLIST_ORDER = (
     "cl-family-involvement",
     "cl-skills-empowerment",
     "cl-health-insurance",
+    "cl-safe-return",
+    "cl-sharing-a-case",
+    "cl-online-safety",
+    "cl-interpreter",
+    "cl-home-visit-safety",
     "cl-self-care",
 )
 

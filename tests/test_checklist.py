@@ -1,4 +1,4 @@
-"""Tests for the checklist kind (src/selfcheck/_checklist.py) and the 17 checklist definitions."""
+"""Tests for the checklist kind (src/selfcheck/_checklist.py) and the site's checklist definitions."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from selfcheck import AnswerError, DefinitionError, load_catalogue, parse_defini
 from support import EXERCISES
 
 SITE_MAP_IDS = {
-    "cl-trafficking-signs", "cl-identification-information", "cl-interview-recommendations",
-    "cl-immediate-intervention", "cl-needs-assessment", "cl-support-plan", "cl-recovery-principles", "cl-referral",
+    "cl-trafficking-signs", "cl-identification-information", "cl-interview-recommendations", "cl-child-pathway",
+    "cl-immediate-intervention", "cl-suicide-risk", "cl-needs-assessment", "cl-support-plan", "cl-recovery-principles",
+    "cl-referral",
     "cl-reintegration", "cl-monitoring", "cl-case-completion", "cl-social-services-access",
     "cl-risk-assessment-update", "cl-family-involvement", "cl-skills-empowerment", "cl-health-insurance",
+    "cl-safe-return", "cl-sharing-a-case", "cl-online-safety", "cl-interpreter", "cl-home-visit-safety",
     "cl-self-care",
 }
 
@@ -33,7 +35,7 @@ def definition(**extra: Any) -> dict[str, Any]:
 
 
 def test_every_site_map_checklist_exists_and_cites_a_source() -> None:
-    """All 17 checklist ids of the site map load from exercises/ and name a guide or SOP section."""
+    """Every checklist id of the site map loads from exercises/ and names a guide or SOP section."""
     catalogue = load_catalogue(EXERCISES)
     ids = {e.id for e in catalogue if e.id.startswith("cl-")}
     assert ids == SITE_MAP_IDS

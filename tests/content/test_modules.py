@@ -59,9 +59,51 @@ def catalogue() -> Any:
     return load_catalogue(EXERCISES)
 
 
-def test_there_are_eight_modules() -> None:
-    """docs/modules/ holds the eight training modules, numbered 01 to 08."""
-    assert [p.name[:2] for p in MODULES] == [f"{n:02d}" for n in range(1, 9)]
+def nav_modules() -> list[str]:
+    """The docs-relative module pages listed under "Training modules" in mkdocs.yml, in nav order."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "- Training modules:")
+    found = []
+    for line in lines[start + 1 :]:
+        entry = re.match(r"^\s+-\s+(modules/\S+\.md)\s*$", line)
+        if not entry:
+            break
+        found.append(entry.group(1))
+    return found
+
+
+def test_modules_are_numbered_without_gaps_in_nav_order() -> None:
+    """docs/modules/ holds modules 01..N with no gaps, and the nav lists exactly those pages in number order."""
+    numbers = [p.name[:2] for p in MODULES]
+    assert len(MODULES) >= 8, f"only {len(MODULES)} module pages"
+    assert numbers == [f"{n:02d}" for n in range(1, len(MODULES) + 1)], f"module numbers {numbers} have a gap"
+    assert nav_modules() == [f"modules/{p.name}" for p in MODULES], "the nav must list every module, in number order"
+
+
+def test_every_module_is_a_step_of_the_onboarding_path_and_has_facilitator_notes() -> None:
+    """Each module is the onboarding step of its own number, in order, and has facilitator notes listed in the nav."""
+    onboarding = (DOCS / "onboarding.md").read_text(encoding="utf-8")
+    steps = re.findall(r"^\|\s*(\d+)\s*\|\s*\[[^\]]+\]\((modules/[^)#]+\.md)\)", onboarding, re.MULTILINE)
+    assert steps == [(str(n), f"modules/{p.name}") for n, p in enumerate(MODULES, start=1)], steps
+    missing = [p.name[:2] for p in MODULES if not (DOCS / "facilitators" / f"module-{p.name[:2]}.md").is_file()]
+    assert not missing, f"no facilitator notes for modules {missing}"
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    unlisted = [p.name[:2] for p in MODULES if f"- facilitators/module-{p.name[:2]}.md" not in nav]
+    assert not unlisted, f"facilitator notes of modules {unlisted} are not in the nav"
+
+
+@pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)
+def test_module_that_teaches_both_countries_names_each_rule(page: Path) -> None:
+    """A module whose Source line cites rules of both Romania and Bulgaria says, in its text, which is which."""
+    text = page.read_text(encoding="utf-8")
+    head = text.split("\n## ", 1)[0]
+    source = next((line for line in head.splitlines() if line.startswith("Source:")), "")
+    if not (re.search(r"\bRomania\b", source) and re.search(r"\bBulgaria\b", source)):
+        pytest.skip("the Source line does not cite rules of both countries")
+    body = text.split("\n## ", 1)[1]
+    for country in ("Romania", "Bulgaria"):
+        found = re.search(rf"\*{{0,2}}In {country}\*{{0,2}},", body)
+        assert found, f"{page.name}: no rule introduced with 'In {country},'"
 
 
 @pytest.mark.parametrize("page", MODULES, ids=lambda p: p.stem)

@@ -38,7 +38,7 @@ CHECKLISTS = sorted((DOCS.parent / "exercises" / "checklists").glob("*.toml"))
 def test_checklist_and_module_link_both_ways(definition: Path) -> None:
     """Each checklist page links to a module that teaches it, and that module links back to the checklist."""
     page = DOCS / "checklists" / f"{definition.stem}.md"
-    modules = set(re.findall(r"\.\./modules/(0[1-8][^)#]*\.md)", page.read_text(encoding="utf-8")))
+    modules = set(re.findall(r"\.\./modules/(\d{2}-[^)#]*\.md)", page.read_text(encoding="utf-8")))
     assert modules, f"{page.name} links to no module"
     linking_back = [m for m in modules if f"checklists/{definition.stem}.md" in (DOCS / "modules" / m).read_text()]
     assert linking_back, f"none of {sorted(modules)} links back to {definition.stem}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from scripts import onboarding
+from scripts import onboarding, paths
 
 
 def make_docs(root: Path) -> Path:
@@ -44,8 +45,19 @@ def test_write_puts_a_markdown_fragment_in_place(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith('<div class="sc-progress" data-progress markdown>')
 
 
-def test_real_site_lists_all_eight_modules() -> None:
-    """The repository's docs give eight modules, each with a knowledge check."""
+def test_real_site_lists_every_module_page() -> None:
+    """The repository's docs give every module page (at least eight, numbered from 01), each with a knowledge check."""
     found = onboarding.modules()
-    assert len(found) == 8
+    pages = sorted(p.name for p in (paths.DOCS / "modules").glob("*.md"))
+    assert len(found) >= 8
+    assert [m.page for m in found] == [f"modules/{name}" for name in pages]
+    assert [m.title.split(":")[0] for m in found] == [f"Module {n}" for n in range(1, len(found) + 1)]
     assert all(module.check for module in found)
+
+
+def test_onboarding_steps_list_the_modules_in_order() -> None:
+    """docs/onboarding.md's "The steps" table links every module page once, in the progress table's order."""
+    text = (paths.DOCS / "onboarding.md").read_text(encoding="utf-8")
+    steps = text.split("## The steps", 1)[1].split("\n## ", 1)[0]
+    linked = re.findall(r"^\|\s*\d+\s*\|\s*\[[^\]]+\]\((modules/[^)#]+\.md)\)", steps, re.MULTILINE)
+    assert linked == [m.page for m in onboarding.modules()]
