@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import banks, onboarding, paths, record
+from . import banks, offline, onboarding, paths, record
 from .paper import render_booklet, render_paper
 from .sections import grouped
 
@@ -176,4 +176,5 @@ def run(out: Path = paths.FRAGMENTS) -> Catalogue:
     write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
     onboarding.write(out)
     record.write(catalogue, out)
+    offline.write_status(out)
     return catalogue

@@ -29,6 +29,7 @@ MARKERS: dict[str, bool] = {
     "refresh": False,
     "refresh-due": False,
     "onboarding-record": False,
+    "offline-status": False,
 }
 
 MARKER_LINE = re.compile(r"^\s*\{\{\s*(?P<body>.*?)\s*\}\}\s*$")

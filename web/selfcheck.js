@@ -12,13 +12,35 @@ let sequence = 0;
 const pending = new Map();
 const readyListeners = [];
 
-const MESSAGES = {
+/**
+ * Every message these scripts show, in one place (to translate them, or to add one).
+ * offline.js imports it too.
+ */
+export const MESSAGES = {
   preparing: "Preparing the checking engine… your answers will be checked as soon as it is ready.",
   ready: "Ready. Nothing you enter leaves this device.",
   failed: (why) =>
     "The interactive check could not start in this browser (" + why + "). " +
     "The page stays readable: you can still work through the questions, print them and use them on paper.",
+  // offline.js: a new build is deployed
+  updateReady: "An updated version of this site is ready. ",
+  updateButton: "Reload to update",
+  // offline.js: the About page's offline status
+  offline: { yes: "yes", "in progress": "in progress", no: "no" },
+  offlineYes: "Every page and the checking engine are stored in this browser; the whole site works without a connection.",
+  offlineNo: "Not everything is stored in this browser yet, so without a connection some pages or exercises may not work. " +
+    "Use the button to store everything.",
+  offlineSaveData: "Your browser asks websites to save data, so the checking engine was not downloaded in the background. " +
+    "Use the button to store everything.",
+  offlineUnsupported: "This browser cannot keep an offline copy of the site (or keeps none in this window).",
+  offlineProgress: (done, total) => "Storing files for offline use: " + megabytes(done) + " of " + megabytes(total) + " MB.",
+  offlineStored: (total) => "Stored for offline use: " + megabytes(total) + " MB.",
+  offlineError: "Storing stopped (no connection, or no space left). Try again later with the button.",
 };
+
+function megabytes(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
 
 function setStatus(status) {
   for (const root of roots) root.dataset.exerciseStatus = status;
@@ -58,10 +80,15 @@ function start() {
     if (message.type === "ready") {
       state = "ready";
       setStatus("ready");
+      // how Python started ("snapshot": warm start, or "normal"), and below whether a snapshot
+      // was stored for next time: for tests and the benchmark
+      for (const root of roots) root.dataset.exerciseStart = message.start;
       for (const root of roots) {
         if (!root.querySelector("[data-exercise-message]").dataset.busy) setMessage(root, MESSAGES.ready);
       }
       readyListeners.splice(0).forEach((listener) => listener());
+    } else if (message.type === "snapshot") {
+      for (const root of roots) root.dataset.exerciseSnapshot = message.stored ? "stored" : "not stored";
     } else if (message.type === "failed") {
       fail(message.message);
     } else if (message.type === "response") {

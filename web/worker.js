@@ -1,29 +1,98 @@
 // Web Worker: runs selfcheck (Python) in Pyodide. JSON in, JSON out.
 // It holds no scoring logic: every answer goes to selfcheck.handle().
+//
+// Start-up: from a memory snapshot of an earlier start when this browser keeps one (warm start,
+// see snapshot.js), otherwise the normal way, which then captures a snapshot for next time and
+// stores it after the page is ready.
 import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
+import * as snapshot from "./snapshot.js";
 
-const WHEEL = new URL("__SELFCHECK_WHEEL__", import.meta.url).href;
+const PYODIDE_VERSION = "__PYODIDE_VERSION__";
+const WHEEL_PATH = "__SELFCHECK_WHEEL__";
+const WHEEL = new URL(WHEEL_PATH, import.meta.url).href;
+const WHEEL_FILE = "/tmp/selfcheck.whl";
 const quiet = () => {};
+const OPTIONS = {
+  indexURL: new URL("../pyodide/__PYODIDE_VERSION__/", import.meta.url).href,
+  stdout: quiet,
+  stderr: quiet,
+};
 
-const handlePromise = (async () => {
+// The wheel is unpacked by Python itself, not with pyodide.loadPackage: a snapshot cannot be made
+// after loadPackage or pyimport. Every module of the package is imported here, so that a Python
+// restored from the snapshot (whose file system no longer holds the package) never needs its files.
+const INSTALL = `
+def _install(path):
+    import importlib, site, zipfile
+    with zipfile.ZipFile(path) as wheel:
+        wheel.extractall(site.getsitepackages()[0])
+        names = [n[:-3].replace("/", ".") for n in wheel.namelist() if n.startswith("selfcheck/") and n.endswith(".py")]
+    for name in sorted(names):
+        if not name.endswith(("__main__", "__init__")):
+            importlib.import_module(name)
+_install("${WHEEL_FILE}")
+del _install
+`;
+
+async function fetchWheel() {
+  const response = await fetch(WHEEL);
+  if (!response.ok) throw new Error("the selfcheck package could not be loaded (" + response.status + ")");
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function normalStart(make) {
+  const wheel = fetchWheel();
+  wheel.catch(() => {}); // reported below, once Pyodide is loaded
+  const pyodide = await loadPyodide(snapshot.startOptions(OPTIONS, make));
+  pyodide.FS.writeFile(WHEEL_FILE, await wheel);
+  pyodide.runPython(INSTALL);
+  pyodide.FS.unlink(WHEEL_FILE);
+  const captured = make ? snapshot.capture(pyodide) : null;
+  return { handle: pyodide.pyimport("selfcheck").handle, captured };
+}
+
+const key = snapshot.keyFor(import.meta.url, PYODIDE_VERSION, WHEEL_PATH);
+
+const started = (async () => {
   if (typeof WebAssembly !== "object") {
     throw new Error("this browser cannot run WebAssembly");
   }
-  const pyodide = await loadPyodide({
-    indexURL: new URL("../pyodide/__PYODIDE_VERSION__/", import.meta.url).href,
-    stdout: quiet,
-    stderr: quiet,
-  });
-  await pyodide.loadPackage(WHEEL, { messageCallback: quiet, errorCallback: quiet });
-  return pyodide.pyimport("selfcheck").handle;
+  const warm = await snapshot.restore(loadPyodide, OPTIONS, key);
+  if (warm.pyodide) return { handle: warm.pyodide.pyimport("selfcheck").handle, start: "snapshot", captured: null };
+  const runtime = await normalStart(warm.make);
+  if (warm.failed) await snapshot.markFailed(key);
+  return { ...runtime, start: "normal" };
 })();
+const handlePromise = started.then((runtime) => runtime.handle);
 
-handlePromise.then(
-  () => postMessage({ type: "ready" }),
+// Compressing the snapshot takes a second or two of this thread: do it once the reader has had a
+// quiet moment (no request for IDLE_MS), so answers given right after "ready" are not slowed down.
+const IDLE_MS = 1000;
+let lastRequest = 0;
+
+async function whenIdle() {
+  for (let wait = IDLE_MS; wait > 0; wait = lastRequest + IDLE_MS - performance.now()) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+started.then(
+  (runtime) => {
+    postMessage({ type: "ready", start: runtime.start });
+    const captured = runtime.captured;
+    runtime.captured = null;
+    if (captured) {
+      lastRequest = performance.now();
+      whenIdle()
+        .then(() => snapshot.save(captured, key))
+        .then((stored) => postMessage({ type: "snapshot", stored }));
+    }
+  },
   (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),
 );
 
 self.onmessage = async (event) => {
+  lastRequest = performance.now();
   const { id, request } = event.data;
   let response;
   try {

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from scripts import offline
+from scripts import offline, paths
 
 
 def make_site(root: Path) -> Path:
@@ -49,3 +50,25 @@ def test_version_changes_with_any_file(tmp_path: Path) -> None:
     text = (site / "sw.js").read_text(encoding="utf-8")
     assert f'const VERSION = "{second}";' in text and '"modules/a/"' in text
     assert offline.file_lists(site)[2] == second  # sw.js itself is not part of the version
+
+
+def test_sizes_are_written_for_every_listed_file(tmp_path: Path) -> None:
+    """sw.js maps every precached and runtime URL to the file's size in bytes (the About page's progress)."""
+    site = make_site(tmp_path)
+    offline.write(site)
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    sizes = json.loads(text.split("const SIZES = ", 1)[1].split(";\n", 1)[0])
+    precache, runtime, _ = offline.file_lists(site)
+    assert sorted(sizes) == sorted(precache + runtime)
+    assert sizes["modules/a/"] == len("module") and sizes["assets/pyodide/1.0/pyodide.asm.wasm"] == len("wasm")
+
+
+def test_status_fragment_for_the_about_page(tmp_path: Path) -> None:
+    """The {{ offline-status }} fragment says "no" without JavaScript, with its button hidden until offline.js runs."""
+    path = offline.write_status(tmp_path / "fragments")
+    assert path == tmp_path / "fragments" / "offline-status.html"
+    html = path.read_text(encoding="utf-8")
+    assert '<span data-offline-state>no</span>' in html
+    assert "data-offline-make hidden>Make everything available offline</button>" in html
+    assert "<progress" in html and 'data-offline-progress hidden' in html
+    assert "{{ offline-status }}" in (paths.DOCS / "about.md").read_text(encoding="utf-8")

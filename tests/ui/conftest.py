@@ -43,10 +43,16 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 class Watch:
-    """What a page did: every request URL, console errors and uncaught page errors."""
+    """What a page did: every request URL, console errors and uncaught page errors.
+
+    ``requests`` holds every request of the context (page, its workers and the service worker);
+    ``page_requests`` only those the page and its workers made (not the service worker's
+    background copy of the site).
+    """
 
     def __init__(self) -> None:
         self.requests: list[str] = []
+        self.page_requests: list[str] = []
         self.errors: list[str] = []
 
     def foreign(self, base: str) -> list[str]:
@@ -61,6 +67,8 @@ def watch(page: Page) -> Watch:
 
     def on_request(request: Request) -> None:
         seen.requests.append(request.url)
+        if request.service_worker is None:
+            seen.page_requests.append(request.url)
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":

@@ -1,4 +1,4 @@
-"""Offline use in Chromium: after a first visit the site and its exercises work with the network off."""
+"""Offline use in Chromium: after a first visit to any page, the site and its exercises work with the network off."""
 
 from __future__ import annotations
 
@@ -9,23 +9,22 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from scripts import offline
+from scripts.bench import RUNTIME_STORED, wait_for
 from scripts.serve import serving
-from support import answer_attempt, submit, wait_ready
+from support import answer_attempt, submit
 
-RUNTIME_CACHED = """async (base) => {
-  const source = await (await fetch(base + "sw.js")).text();
-  const wanted = JSON.parse(source.match(/const RUNTIME_FILES = (\\[.*?\\]);/)[1]).length;
-  const cache = await caches.open("selfcheck-runtime");
-  return (await cache.keys()).length >= wanted;
-}"""
+RUNTIME_COUNT = """async () => (await (await caches.open("selfcheck-runtime")).keys()).length"""
+SAVE_DATA = """Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData", { get: () => true });"""
 
 
-def test_pages_and_exercises_work_offline(page: Page, site_url: str) -> None:
-    """With the network off, other pages open and a different exercise is scored like CPython scores it."""
-    page.goto(site_url + "modules/01-what-trafficking-is/")
-    wait_ready(page, "palermo-definition")
+def test_home_page_alone_makes_every_exercise_work_offline(page: Page, site_url: str) -> None:
+    """Only the home page opened, then offline: other pages open, and a never-visited exercise is scored.
+
+    The exercise gets exactly the summary CPython's selfcheck computes for the same answers.
+    """
+    page.goto(site_url)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
-    page.wait_for_function(RUNTIME_CACHED, arg=site_url, polling=250, timeout=60_000)
+    assert wait_for(page, RUNTIME_STORED, site_url, 120_000), "the runtime was not stored for offline use"
 
     page.context.set_offline(True)
     for path in ("glossary/", "checklists/", "wellbeing/cbi/"):
@@ -38,6 +37,30 @@ def test_pages_and_exercises_work_offline(page: Page, site_url: str) -> None:
     page.context.set_offline(False)
 
 
+def test_about_page_button_stores_everything_when_the_browser_saves_data(page: Page, site_url: str) -> None:
+    """Saving data: no background download and About says "no"; its button stores everything.
+
+    The button shows progress (a full bar, sizes in MB) and the status becomes "yes".
+    """
+    page.add_init_script(SAVE_DATA)
+    page.goto(site_url + "about/")
+    panel = page.locator("[data-offline-status]")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+    expect(panel.locator("[data-offline-detail]")).to_contain_text("save data", timeout=30_000)
+    expect(panel.locator("[data-offline-state]")).to_have_text("no")
+    assert page.evaluate(RUNTIME_COUNT) == 0
+
+    button = panel.get_by_role("button", name="Make everything available offline")
+    button.click()
+    expect(panel.locator("[data-offline-state]")).to_have_text("yes", timeout=120_000)
+    assert wait_for(page, RUNTIME_STORED, site_url, 10_000)
+    bar = panel.locator("progress")
+    expect(bar).to_be_visible()
+    assert bar.evaluate("el => el.value === el.max && el.max > 1e6")
+    expect(panel.locator("[data-offline-progress-text]")).to_contain_text("Stored for offline use")
+    expect(button).to_be_enabled()
+
+
 def test_service_worker_lists_this_build(built_site: Path) -> None:
     """sw.js names a build version and precaches pages but not the Pyodide runtime."""
     source = (built_site / "sw.js").read_text(encoding="utf-8")
@@ -45,6 +68,10 @@ def test_service_worker_lists_this_build(built_site: Path) -> None:
     precache = json.loads(source.split("const PRECACHE = ", 1)[1].split(";\n", 1)[0])
     assert "./" in precache and "modules/01-what-trafficking-is/" in precache
     assert not [url for url in precache if "pyodide" in url or url.endswith(".whl")]
+    sizes = json.loads(source.split("const SIZES = ", 1)[1].split(";\n", 1)[0])
+    runtime = json.loads(source.split("const RUNTIME_FILES = ", 1)[1].split(";\n", 1)[0])
+    assert sizes["./"] == (built_site / "index.html").stat().st_size
+    assert all(sizes[url] > 0 for url in runtime)
 
 
 def test_new_build_is_announced_and_replaces_the_old_cache(page: Page, built_site: Path, tmp_path: Path) -> None:

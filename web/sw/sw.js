@@ -1,25 +1,27 @@
 // Service worker: keeps the site usable offline. Written into the site root by scripts/offline.py,
-// which fills in the build's version and file lists. It never reads or stores what readers type:
-// it caches only the site's own files.
+// which fills in the build's version, file lists and file sizes. It never reads or stores what
+// readers type: it caches only the site's own files.
 //
 // - Pages, styles, scripts and the search index are cached when the worker installs (first visit).
-// - The Python runtime (Pyodide and the selfcheck wheel, ~13 MB) is cached the first time a page
-//   with an exercise loads it, so pages without an exercise never download it.
+// - The Python runtime (Pyodide and the selfcheck wheel, ~13 MB, ~6 MB compressed) is copied in the
+//   background after the first page has loaded, whatever the page, unless the browser asks to save
+//   data (offline.js decides, and then asks for it with "cache-everything"). The About page's
+//   button asks for the same thing and shows the progress this worker reports.
 // - Each build has its own cache name; activating a new build deletes the old caches.
 
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
 const RUNTIME_FILES = __RUNTIME_FILES__;
+const SIZES = __SIZES__;
 const SITE_CACHE = "selfcheck-site-" + VERSION;
 const RUNTIME_CACHE = "selfcheck-runtime";
 
 const scope = new URL(self.registration.scope);
 const runtimePaths = new Set(RUNTIME_FILES.map((path) => new URL(path, scope).pathname));
+const hrefOf = (path) => new URL(path, scope).href;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(SITE_CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new URL(path, scope).href))),
-  );
+  event.waitUntil(caches.open(SITE_CACHE).then((cache) => cache.addAll(PRECACHE.map(hrefOf))));
 });
 
 self.addEventListener("activate", (event) => {
@@ -38,31 +40,105 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Cache the runtime files a page with an exercise has just loaded (its first load may have
-// happened before this worker controlled the page). They come from the HTTP cache, so this
-// costs nothing on the network in the usual case.
-async function cacheRuntime() {
-  const cache = await caches.open(RUNTIME_CACHE);
-  for (const path of RUNTIME_FILES) {
-    const url = new URL(path, scope).href;
-    if (await cache.match(url)) continue;
-    const response = await fetch(url);
-    if (response.ok) await cache.put(url, response);
+/** The files of one cache's list that it does not hold yet. */
+async function missing(cacheName, list) {
+  const cache = await caches.open(cacheName);
+  const held = new Set((await cache.keys()).map((request) => request.url));
+  return list.filter((path) => !held.has(hrefOf(path)));
+}
+
+const TOTAL = [...PRECACHE, ...RUNTIME_FILES].reduce((sum, path) => sum + SIZES[path], 0);
+let copying = null; // the running copy, if any
+let copyFailed = false;
+
+/** Where the offline copy stands: state "yes" | "in progress" | "no", with bytes done and total. */
+async function status() {
+  const absent = [...(await missing(SITE_CACHE, PRECACHE)), ...(await missing(RUNTIME_CACHE, RUNTIME_FILES))];
+  const left = absent.reduce((sum, path) => sum + SIZES[path], 0);
+  const state = copying ? "in progress" : absent.length ? "no" : "yes";
+  return { type: "offline-status", state, done: TOTAL - left, total: TOTAL, failed: copyFailed && state === "no" };
+}
+
+async function tell(message) {
+  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+    client.postMessage(message);
   }
+}
+
+// Runtime files being stored right now (href -> promise), so a page that asks for one while the
+// background copy fetches it waits for that download instead of starting a second one.
+const inflight = new Map();
+
+/** Copy every file not yet held (on a page with an exercise, they usually come from the HTTP cache). */
+async function copyEverything() {
+  const lists = [[SITE_CACHE, await missing(SITE_CACHE, PRECACHE)],
+    [RUNTIME_CACHE, await missing(RUNTIME_CACHE, RUNTIME_FILES)]];
+  let { done } = await status();
+  let reported = done;
+  for (const [cacheName, paths] of lists) {
+    const cache = await caches.open(cacheName);
+    for (const path of paths) {
+      const href = hrefOf(path);
+      if (await cache.match(href)) {
+        done += SIZES[path]; // a page has just loaded it
+        continue;
+      }
+      const copied = (async () => {
+        const response = await fetch(href);
+        if (!response.ok) throw new Error(path + ": " + response.status);
+        // count the bytes as they arrive, so a long download shows progress
+        const reader = response.clone().body.getReader();
+        const stored = cache.put(href, response);
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          done += chunk.value.length;
+          if (done - reported > 250_000) {
+            reported = done;
+            tell({ type: "offline-status", state: "in progress", done: Math.min(done, TOTAL), total: TOTAL });
+          }
+        }
+        await stored;
+      })();
+      inflight.set(href, copied);
+      try {
+        await copied;
+      } finally {
+        inflight.delete(href);
+      }
+    }
+  }
+}
+
+function startCopy() {
+  if (!copying) {
+    copyFailed = false;
+    copying = copyEverything()
+      .catch(() => {
+        copyFailed = true;
+      })
+      .then(async () => {
+        copying = null;
+        await tell(await status());
+      });
+  }
+  return copying;
 }
 
 self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
   if (type === "skip-waiting") self.skipWaiting();
-  else if (type === "cache-runtime") event.waitUntil(cacheRuntime());
+  else if (type === "cache-everything") event.waitUntil(startCopy().then(() => undefined));
+  else if (type === "offline-status" && event.source) event.waitUntil(status().then((s) => event.source.postMessage(s)));
 });
 
-async function fromRuntimeCache(request) {
+async function fromRuntimeCache(event) {
+  const request = event.request;
   const cache = await caches.open(RUNTIME_CACHE);
+  const copying = inflight.get(request.url);
+  if (copying) await copying.catch(() => {});
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) event.waitUntil(cache.put(request, response.clone()));
   return response;
 }
 
@@ -85,5 +161,5 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== scope.origin) return;
-  event.respondWith(runtimePaths.has(url.pathname) ? fromRuntimeCache(request) : fromSiteCache(request));
+  event.respondWith(runtimePaths.has(url.pathname) ? fromRuntimeCache(event) : fromSiteCache(request));
 });
