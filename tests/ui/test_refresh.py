@@ -93,7 +93,7 @@ def test_home_starts_no_runtime_without_opt_in(page: Page, site_url: str, watch:
     page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{v: 1, banks: {{}}}}))")
     page.goto(site_url, wait_until="networkidle")
     assert page.locator("[data-refresh=due]").is_hidden()
-    assert not [url for url in watch.requests if "/assets/pyodide/" in url]
+    assert not [url for url in watch.page_requests if "/assets/pyodide/" in url]
 
 
 def test_refreshers_fall_due_and_move_through_the_boxes(page: Page, site_url: str) -> None:
