@@ -19,6 +19,7 @@ from selfcheck import SelfcheckError
 from . import csp, fragments, htmlcheck, links, offline, paths, runtime, serve, site, wheel, wording
 from .banks import BankError
 from .markers import MarkerError, check_pages
+from .record import RecordPageError
 
 
 def build(
@@ -78,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         csp.CspError,
         htmlcheck.HtmlCheckError,
         BankError,
+        RecordPageError,
     ) as exc:
         for line in str(exc).splitlines():  # one line per problem (bank and wording checks report them all)
             print(f"error: {line}", file=sys.stderr)

@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import banks, offline, onboarding, paths
+from . import banks, offline, onboarding, paths, record
 from .paper import render_booklet, render_paper
 from .sections import grouped
 
@@ -170,10 +170,11 @@ def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] |
 
 
 def run(out: Path = paths.FRAGMENTS) -> Catalogue:
-    """Validate every definition and bank, and write the exercise, bank and onboarding fragments."""
+    """Validate every definition and bank, and write the exercise, bank, onboarding and record fragments."""
     catalogue = load_catalogue(paths.EXERCISES)
     banks.write(catalogue, out)  # first: a bank that breaks a rule stops the build here
     write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
     onboarding.write(out)
+    record.write(catalogue, out)
     offline.write_status(out)
     return catalogue
