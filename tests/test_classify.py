@@ -291,11 +291,11 @@ def test_rule_5_none_never_stands_alone(results: dict[tuple[bool | None, ...], C
 def test_national_law_is_named_when_an_adult_is_exploited_without_a_means(
     results: dict[tuple[bool | None, ...], Classification],
 ) -> None:
-    """On every fact set: an adult moved or received for exploitation, with no means known, hears what national law adds.
+    """On every fact set: an adult moved or received for exploitation, no means known, hears what national law adds.
 
-    The international definition needs a means for an adult; Bulgarian Criminal Code art. 159a(1) needs none, and
-    Romanian Criminal Code art. 213 makes profiting from another person's prostitution pimping. The notice appears
-    exactly then, never for a possible child (the child route applies) or when a means was used.
+    The international definition needs a means for an adult; Bulgarian Criminal Code art. 159a(1) needs none,
+    and Romanian Criminal Code art. 213 makes profiting from another person's prostitution pimping. The notice
+    appears exactly then, never for a possible child (the child route applies) or when a means was used.
     """
     for values, got in results.items():
         f = as_facts(values)

@@ -64,7 +64,7 @@ def test_without_the_exemption_the_reader_is_sent_to_the_nra_and_no_sum_is_promi
 
 
 def test_check_benefits_gives_the_route_that_applies_if_not_eligible() -> None:
-    """While eligibility for benefits is open, the 'if not' branch is the NRA route unless the exemption was applied for."""
+    """While eligibility for benefits is open, 'if not' gives the NRA route unless the exemption was applied for."""
     exercise = load_file(INSURANCE)
     exempt = exercise.score({"days-abroad": 400, "exempted": "yes", "benefits": "unsure"})["items"][0]["message"]
     unpaid = exercise.score({"days-abroad": 400, "exempted": "no", "benefits": "unsure"})["items"][0]["message"]
