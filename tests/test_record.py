@@ -46,22 +46,26 @@ CATALOGUE = load_catalogue(EXERCISES)
 MODULE_4 = "modules/04-first-contact-and-immediate-support.md"
 MODULE_5 = "modules/05-assessment-planning-referral.md"
 MODULE_7 = "modules/07-long-term-psychological-support.md"
+MODULE_13 = "modules/13-return-and-transnational-referral.md"
+MODULE_15 = "modules/15-case-files-and-data-protection.md"
 
 
 def module(number: int, check: str | None, page: str | None = None, anchors: tuple[str, ...] = ()) -> PathModule:
-    """A module of a test path (the real module pages for 4, 5 and 7, which the rubrics link to)."""
+    """A module of a test path (the real module pages for 4, 5, 7, 13 and 15, which the rubrics link to)."""
     page = page or f"modules/{number:02d}-m{number}.md"
     url = page.removesuffix(".md") + "/"
     return PathModule(page=page, url=url, title=f"Module {number}: M{number}", check=check, anchors=anchors)
 
 
-#: A path like the site's: the rubrics' modules are 4, 5 and 7; module 8 has no knowledge check.
+#: A path like the site's: the rubrics' modules are 4, 5, 7, 13 and 15; module 8 has no knowledge check.
 MODULES = [
     module(1, "kc-1"),
     module(4, "kc-4", MODULE_4, ("the-seven-steps", "the-identification-interview")),
     module(5, "kc-5", MODULE_5),
     module(7, "kc-7", MODULE_7),
     module(8, None),
+    module(13, "kc-13", MODULE_13),
+    module(15, "kc-15", MODULE_15),
 ]
 PATH = parse_onboarding(onboarding_data(MODULES, CATALOGUE, SCHEDULE))
 
@@ -127,11 +131,12 @@ def test_slug_makes_anchors_as_python_markdown_does() -> None:
 
 
 def test_each_rubric_belongs_to_the_module_that_teaches_its_task() -> None:
-    """A rubric's module is the page most of its revisit targets are on (module 4, 5 or 7 on this site)."""
+    """A rubric's module is the page most of its revisit targets are on (module 4, 5, 7, 13 or 15 on this site)."""
     modules = {e.id: rubric_module(e) for e in CATALOGUE if e.id in RUBRICS}
     assert modules == {"obs-first-interview": MODULE_4, "obs-crisis-intervention": MODULE_4,
                        "obs-needs-assessment": MODULE_5, "obs-referral": MODULE_5,
-                       "obs-family-involvement": MODULE_7}
+                       "obs-family-involvement": MODULE_7, "obs-return-risk-assessment": MODULE_13,
+                       "obs-sharing-a-case": MODULE_15}
 
 
 def test_rubrics_come_in_teaching_order() -> None:
@@ -172,7 +177,9 @@ def test_record_from_a_results_file() -> None:
         "date": "2026-11-28", "count": 2,
         "line": "Observed practice: a referral: Ready to do this independently, 2026-11-28 (2 observations kept)"}
     assert rows[4]["practice"][0]["line"].endswith(": no outcome kept")
-    assert record["summary"] == ("Knowledge checks passed: 2 of 4. Observed practice: an outcome kept for 1 of 5 "
+    assert [p["rubric"] for p in rows[6]["practice"]] == ["Observed practice: a joint risk assessment before a return"]
+    assert [p["rubric"] for p in rows[7]["practice"]] == ["Observed practice: sharing a case with another service"]
+    assert record["summary"] == ("Knowledge checks passed: 2 of 6. Observed practice: an outcome kept for 1 of 7 "
                                  "rubrics, 1 of them “Ready to do this independently”.")
     assert record["columns"][0] == "Step" and len(record["columns"]) == 6
     assert record["as_of"] == "Results as of 2026-12-01." and record["empty"] is False

@@ -315,6 +315,22 @@ def test_the_site_record_prints_on_one_a4_page(page: Page, site_url: str) -> Non
     assert pdf_pages(page.pdf(format="A4")) == 1
 
 
+def test_rubrics_of_modules_13_and_15_show_under_their_modules(page: Page, site_url: str) -> None:
+    """Outcomes kept for the return and sharing rubrics show in the rows of modules 13 and 15, and nowhere else."""
+    page.goto(site_url + PAGE)
+    keep(page, "selfcheck:observation:obs-return-risk-assessment", {"entries": OUTCOMES})
+    keep(page, "selfcheck:observation:obs-sharing-a-case", {"entries": OUTCOMES[:1]})
+    open_record(page, site_url)
+    rows = {row[1]: row[-1] for row in shown_rows(page)}
+    [return_row] = [practice for title, practice in rows.items() if title.startswith("Module 13:")]
+    [sharing_row] = [practice for title, practice in rows.items() if title.startswith("Module 15:")]
+    assert "Observed practice: a joint risk assessment before a return: Ready to do this independently, " \
+           "2026-11-28" in return_row
+    assert "Observed practice: sharing a case with another service: Not yet" in sharing_row
+    elsewhere = [p for title, p in rows.items() if not title.startswith(("Module 13:", "Module 15:"))]
+    assert not [p for p in elsewhere if "before a return" in p or "sharing a case" in p]
+
+
 def test_record_is_linked_from_home_onboarding_and_refresh(page: Page, site_url: str) -> None:
     """The home, onboarding and Refresh pages link to the record page."""
     for path in ("", "onboarding/", "refresh/"):
