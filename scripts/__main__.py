@@ -41,6 +41,7 @@ from . import (
 )
 from .banks import BankError
 from .markers import MarkerError, check_pages
+from .record import RecordPageError
 
 
 def fragments_of(fragment_dir: Path, code: str) -> Path:
@@ -155,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         i18n.I18nError,
         catalogs.CatalogError,
         terms.TermsError,
+        RecordPageError,
     ) as exc:
         for line in str(exc).splitlines():  # one line per problem (bank and wording checks report them all)
             print(f"error: {line}", file=sys.stderr)

@@ -17,7 +17,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import banks, offline, onboarding, paths
+from . import banks, offline, onboarding, paths, record
 from .paper import render_booklet, render_paper
 from .sections import grouped
 
@@ -170,7 +170,7 @@ def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] |
 
 
 def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS) -> Catalogue:
-    """Validate every definition and bank, and write the exercise, bank and onboarding fragments.
+    """Validate every definition and bank, and write the exercise, bank, onboarding and record fragments.
 
     ``catalogue`` and ``docs`` are an edition's (localised) definitions and pages; by default, the
     definitions under ``exercises/`` and the English pages.
@@ -179,5 +179,6 @@ def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: P
     banks.write(catalogue, out, docs)  # first: a bank that breaks a rule stops the build here
     write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
     onboarding.write(out, docs)
+    record.write(catalogue, out, docs)
     offline.write_status(out)
     return catalogue

@@ -28,6 +28,7 @@ MARKERS: dict[str, bool] = {
     "checklist-booklet": False,
     "refresh": False,
     "refresh-due": False,
+    "onboarding-record": False,
     "offline-status": False,
     "local-help": False,
 }
