@@ -37,12 +37,19 @@ function watchTables() {
       }
     }
   };
-  update();
+  // measured again whenever a box changes size (first layout, a turned phone, zoom, fonts)
   let pending = null;
-  window.addEventListener("resize", () => {
+  const later = () => {
     cancelAnimationFrame(pending);
     pending = requestAnimationFrame(update);
-  });
+  };
+  if (typeof ResizeObserver === "function") {
+    const observer = new ResizeObserver(later);
+    for (const box of boxes) observer.observe(box);
+  } else {
+    window.addEventListener("resize", later);
+  }
+  update();
 }
 
 /**
@@ -118,5 +125,8 @@ function toggletips() {
   });
 }
 
-watchTables();
 toggletips();
+// Material wraps the tables once the document is loaded (after this module runs): look for them then.
+const whenWrapped = () => setTimeout(watchTables, 0);
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenWrapped, { once: true });
+else whenWrapped();
