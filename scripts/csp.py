@@ -60,8 +60,8 @@ class CspError(Exception):
 
 
 def _script_url(page: Path, site: Path, name: str) -> str:
-    """The URL of an externalised script as written in ``page`` (404.html is served at any depth)."""
-    if page.parent == site and page.name == "404.html":
+    """The URL of an externalised script as written in ``page`` (an edition's 404.html is served at any depth)."""
+    if page.name == "404.html":
         return f"/{INLINE_DIR}/{name}"
     return Path(os.path.relpath(site / INLINE_DIR / name, page.parent)).as_posix()
 

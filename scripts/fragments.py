@@ -18,7 +18,7 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise, load_catalogue
 
-from . import banks, offline, onboarding, paths
+from . import banks, offline, onboarding, paths, record
 from .paper import render_booklet, render_paper
 from .sections import grouped
 
@@ -204,11 +204,17 @@ def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] |
     return len(catalogue)
 
 
-def run(out: Path = paths.FRAGMENTS) -> Catalogue:
-    """Validate every definition and bank, and write the exercise, bank and onboarding fragments."""
-    catalogue = load_catalogue(paths.EXERCISES)
-    banks.write(catalogue, out)  # first: a bank that breaks a rule stops the build here
+def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS) -> Catalogue:
+    """Validate every definition and bank, and write the exercise, bank, onboarding and record fragments.
+
+    ``catalogue`` and ``docs`` are an edition's (localised) definitions and pages; by default, the
+    definitions under ``exercises/`` and the English pages.
+    """
+    catalogue = load_catalogue(paths.EXERCISES) if catalogue is None else catalogue
+    banks.write(catalogue, out, docs)  # first: a bank that breaks a rule stops the build here
     write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
-    onboarding.write(out)
+    onboarding.write(out, docs)
+    if (docs / record.PAGE).is_file():  # a project without the record page (the editions fixture) has no panel
+        record.write(catalogue, out, docs)
     offline.write_status(out)
     return catalogue

@@ -28,7 +28,9 @@ MARKERS: dict[str, bool] = {
     "checklist-booklet": False,
     "refresh": False,
     "refresh-due": False,
+    "onboarding-record": False,
     "offline-status": False,
+    "local-help": False,
 }
 
 MARKER_LINE = re.compile(r"^\s*\{\{\s*(?P<body>.*?)\s*\}\}\s*$")

@@ -1,7 +1,9 @@
 """Build step: the onboarding progress table (``{{ onboarding-progress }}``).
 
 Lists the training modules in the order of the ``docs/modules/`` file names,
-each with its knowledge check (the ``{{ exercise ID }}`` marker of the page).
+each with its knowledge check (the ``{{ exercise ID }}`` marker of the page);
+``selfcheck.read_onboarding_path`` reads them, so the onboarding record and
+``python -m selfcheck record`` follow the same path.
 The fragment is Markdown, so MkDocs checks its links; ``web/progress.js`` fills
 in what this browser remembers (modules visited, checks passed) and offers a
 control that clears it.
@@ -9,42 +11,19 @@ control that clears it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from selfcheck import PathModule, read_onboarding_path
 
 from . import paths
 
-TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
-EXERCISE = re.compile(r"^\s*\{\{\s*exercise\s+(?P<id>[a-z0-9_-]+)\s*\}\}\s*$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Module:
-    """One training module as the onboarding path shows it."""
-
-    page: str  # docs-relative Markdown path
-    url: str  # site-relative URL (directory URLs)
-    title: str
-    check: str | None  # knowledge-check exercise id
+#: One training module as the onboarding path shows it (page, url, title, check), read by selfcheck.
+Module = PathModule
 
 
 def modules(docs: Path = paths.DOCS) -> list[Module]:
-    """Every module page in order, with its title and knowledge check."""
-    found = []
-    for page in sorted((docs / "modules").glob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        title = TITLE.search(text)
-        check = EXERCISE.search(text)
-        found.append(
-            Module(
-                page=page.relative_to(docs).as_posix(),
-                url=f"modules/{page.stem}/",
-                title=title.group("title") if title else page.stem,
-                check=check.group("id") if check else None,
-            )
-        )
-    return found
+    """Every module page in order, with its title and knowledge check (the onboarding path, as selfcheck reads it)."""
+    return read_onboarding_path(docs)
 
 
 def render(items: list[Module]) -> str:

@@ -4,8 +4,11 @@ Both engines read the same ``mkdocs.yml``, theme overrides, Markdown extensions
 (``scripts.markers`` among them) and fragments; any warning fails the build.
 MkDocs writes wherever it is told. Zensical writes only inside the folder of its
 configuration file, so it gets a throw-away configuration in the repository root
-that inherits ``mkdocs.yml`` (``INHERIT``) and names a private folder under
-``build/``; the pages are then moved to where they were asked for.
+that names a private folder under ``build/``; the pages are then moved to where
+they were asked for. That configuration is the requested one with its ``INHERIT``
+chain resolved the way MkDocs resolves it (a child's list, such as an edition's
+``nav``, replaces the parent's; Zensical's own ``INHERIT`` appends lists), so both
+engines read the same settings.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from . import paths
 
@@ -44,14 +50,27 @@ def build(
         raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
 
 
+def resolved(config: Path) -> dict[str, Any]:
+    """A configuration with its ``INHERIT`` chain merged as MkDocs merges it.
+
+    Relative paths stay as written: the files of a chain live in the repository root, or give absolute paths.
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    with config.open("rb") as handle:
+        return yaml_load(handle)
+
+
 def _build_zensical(site: Path, fragments: Path, config: Path) -> None:
     paths.BUILD.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="zensical-", dir=paths.BUILD))
     settings = paths.ROOT / f".{staging.name}.yml"  # Zensical's project root is its configuration's folder
-    inherit = os.path.relpath(config, paths.ROOT)
+    merged = {**resolved(config), "site_dir": f"{staging.relative_to(paths.ROOT).as_posix()}/site"}
+    if Path(merged.get("docs_dir", "docs")).is_absolute():  # Zensical wants it relative to its project root
+        merged["docs_dir"] = Path(os.path.relpath(merged["docs_dir"], paths.ROOT)).as_posix()
     settings.write_text(
-        f"# Written by scripts/site.py for one Zensical build, then deleted.\nINHERIT: {inherit}\n"
-        f"site_dir: {staging.relative_to(paths.ROOT).as_posix()}/site\n",
+        "# Written by scripts/site.py for one Zensical build, then deleted.\n"
+        + yaml.safe_dump(merged, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
     try:

@@ -25,3 +25,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
     return out / "site"
+
+
+#: The editions fixture: English at /, Romanian at /ro/ (tests/fixtures/editions/README.md).
+EDITIONS_FIXTURE = ROOT / "tests" / "fixtures" / "editions"
+
+
+@pytest.fixture(scope="session")
+def editions_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The editions fixture built once per session (``DIR/site``, ``DIR/fragments``); or ``$SELFCHECK_EDITIONS``."""
+    given = os.environ.get("SELFCHECK_EDITIONS")
+    if given:
+        return Path(given)
+    out = tmp_path_factory.mktemp("editions")
+    subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(EDITIONS_FIXTURE), "--out", str(out)],
+                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return out

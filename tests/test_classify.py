@@ -308,6 +308,36 @@ def test_rule_5_none_never_stands_alone(results: dict[tuple[bool | None, ...], C
             assert "harbouring" in text and "receipt" in text, values
 
 
+def test_national_law_is_named_when_an_adult_is_exploited_without_a_means(
+    results: dict[tuple[bool | None, ...], Classification],
+) -> None:
+    """On every fact set: an adult moved or received for exploitation, no means known, hears what national law adds.
+
+    The international definition needs a means for an adult; Bulgarian Criminal Code art. 159a(1) needs none,
+    and Romanian Criminal Code art. 213 makes profiting from another person's prostitution pimping. The notice
+    appears exactly then, never for a possible child (the child route applies) or when a means was used.
+    """
+    for values, got in results.items():
+        f = as_facts(values)
+        applies = (f["under_18"] is False and f["act"] is True and f["exploitation_purpose"] is True
+                   and f["means"] is not True)
+        ids = [n.id for n in got.notices]
+        assert ("national-law-goes-further" in ids) == applies, values
+        if applies:
+            text = notice(got, "national-law-goes-further")
+            for phrase in ("art. 159a(1)", "art. 213", "whatever their consent", "supervisor", "informed consent"):
+                assert phrase in text, (values, phrase)
+
+
+def test_an_agent_who_takes_a_share_of_an_adults_sex_work_is_none_with_national_law() -> None:
+    """An adult's sex work booked by a man who keeps a third, no means: 'none' internationally, plus national law."""
+    got = classify(case(under_18=False, act=True, means=False, exploitation_purpose=True,
+                        irregular_border_crossing=False, facilitator_benefit=False, own_livelihood_sex_work=True))
+    assert got.verdict == "none"
+    assert [n.id for n in got.notices] == ["none-is-not-nothing", "national-law-goes-further"]
+    assert any("not trafficking under the international definition" in r for r in got.reasons)
+
+
 def test_rule_6_the_purpose_question_shows_the_open_list() -> None:
     """Rule 6: the purpose question shows the open list of exploitation.
 

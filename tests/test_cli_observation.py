@@ -20,7 +20,7 @@ def one_line_error(*args: str, stdin: str | None = None) -> str:
     return line
 
 
-def test_list_kind_observation_shows_the_five_rubrics() -> None:
+def test_list_kind_observation_shows_every_rubric() -> None:
     """``list --kind observation`` lists exactly the rubrics, with kind and title."""
     listed = cli_json("list", "--kind", "observation")
     assert sorted(e["id"] for e in listed) == sorted(RUBRICS)

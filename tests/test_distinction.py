@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,22 @@ from support import EXERCISES
 
 BANK = EXERCISES / "distinction" / "scenarios.toml"
 AID = EXERCISES / "distinction" / "decision-aid.toml"
+#: Vignettes drawn from the practice that modules 11 to 18 teach, and the modules their feedback sends the reader to.
+LATER_MODULES = {
+    "site-abroad-debt": "module 16",
+    "online-group-job": "module 17",
+    "placement-centre-17": "modules 11 and 17",
+    "home-again-offer": "module 13",
+    "made-to-deliver": "module 14",
+    "paid-late-in-cash": "module 16",
+    "ex-partner-photos": "module 17",
+    "recruitment-fee": "modules 16 and 18",
+}
+#: Places in Romania or Bulgaria: each of those vignettes is set in one of the two countries.
+PLACES = ("Vratsa", "Galați", "Brașov", "Ruse", "Sliven", "Sofia", "Cluj-Napoca", "Constanța", "Plovdiv",
+          "Romania", "Bulgaria")
+#: A citation a vignette's feedback may give: a seed section or a public text.
+CITATION = re.compile(r"guide §\d|SOP measure|CETS 197|Directive|ILO Convention|Law \d+/\d{4}|Criminal Code")
 
 
 def raw(path: Path) -> dict[str, Any]:
@@ -64,7 +81,7 @@ def test_every_vignette_agrees_with_the_logic(bank: DistinctionQuiz) -> None:
     of a vignette is unknown).
     """
     vignettes = raw(BANK)["vignettes"]
-    assert len(vignettes) >= 36
+    assert len(vignettes) >= 50
     for entry in vignettes:
         facts = dict.fromkeys(FACTS) | entry["facts"]
         assert classify(facts).verdict == entry["verdict"], entry["id"]
@@ -93,6 +110,48 @@ def test_bank_has_the_edge_cases_of_the_safety_rules(bank: DistinctionQuiz) -> N
     for ident in ("child-sells-sex-alone", "no-papers-age", "coerced-street", "servitude-at-home",
                   "begging-abroad-group", "smuggled-at-17", "bride-price", "age-unclear"):
         assert any(cite in by_id[ident].explanation for cite in ("CETS 197", "Directive", "guide §")), ident
+
+
+@pytest.mark.parametrize(("ident", "modules"), LATER_MODULES.items())
+def test_later_module_vignette_is_set_at_home_and_cites_its_sources(bank: DistinctionQuiz, ident: str,
+                                                                    modules: str) -> None:
+    """Each vignette from modules 11 to 18 is set in Romania or Bulgaria, cites its sources and names its module."""
+    vignette = next(v for v in bank.vignettes if v.id == ident)
+    assert any(place in vignette.text for place in PLACES), ident
+    assert CITATION.search(vignette.explanation), ident
+    assert vignette.explanation.endswith(f"See {modules}."), ident
+    assert len(vignette.text) <= 450, "a short case, without detail the decision does not need"
+
+
+def test_later_module_vignettes_teach_what_their_modules_add(bank: DistinctionQuiz) -> None:
+    """The vignettes of modules 11 to 18 are keyed by the rules and carry the point each module adds.
+
+    Debt bondage abroad and a recruitment fee are trafficking; a 17-year-old in the loverboy pattern is a child
+    whatever she says, with child protection named; a returned survivor's new offer cannot be settled yet (means and
+    purpose unknown); a person made to commit offences is a victim to whom non-punishment applies; a labour-law
+    breach and an ex-partner's threat are "none of the three" with what else they point to.
+    """
+    by_id = {v.id: v for v in bank.vignettes}
+    assert {ident: by_id[ident].verdict for ident in LATER_MODULES} == {
+        "site-abroad-debt": "trafficking", "online-group-job": "trafficking", "placement-centre-17": "trafficking",
+        "home-again-offer": "undetermined", "made-to-deliver": "trafficking", "paid-late-in-cash": "none",
+        "ex-partner-photos": "none", "recruitment-fee": "trafficking"}
+    assert "debt bondage" in by_id["site-abroad-debt"].explanation.casefold()
+    online = by_id["online-group-job"]
+    assert online.facts["means"] and online.facts["own_livelihood_sex_work"] and "2024/1385" in online.explanation
+    child = by_id["placement-centre-17"]
+    assert child.facts["under_18"] and child.facts["own_livelihood_sex_work"]
+    notices = [n.id for n in classify(child.facts).notices]
+    assert {"child-in-commercial-sex", "child-protection"} <= set(notices) and "DGASPC" in child.explanation
+    assert classify(by_id["home-again-offer"].facts).missing == ("means", "exploitation_purpose")
+    offences = by_id["made-to-deliver"].explanation
+    assert "art. 26" in offences and "art. 16a" in offences and "lawyer" in offences
+    for ident, points_to in (("paid-late-in-cash", "labour inspectorate"), ("ex-partner-photos", "domestic-violence")):
+        vignette = by_id[ident]
+        assert vignette.explanation.startswith("None of the three, but not nothing."), ident
+        assert points_to in vignette.explanation, ident
+        assert "none-is-not-nothing" in [n.id for n in classify(vignette.facts).notices], ident
+    assert by_id["ex-partner-photos"].facts["means"] is True
 
 
 def test_no_vignette_contradicts_the_safety_rules(bank: DistinctionQuiz) -> None:

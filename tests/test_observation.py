@@ -1,4 +1,4 @@
-"""Tests for the observation kind (src/selfcheck/_observation.py) and the five rubrics under exercises/observation/."""
+"""Tests for the observation kind (src/selfcheck/_observation.py) and the seven rubrics under exercises/observation/."""
 
 from __future__ import annotations
 
@@ -22,7 +22,12 @@ from selfcheck._observation import MESSAGES, NOTES_ID, Observation, Target, outc
 from support import EXERCISES
 
 RUBRICS = ["obs-first-interview", "obs-crisis-intervention", "obs-needs-assessment", "obs-referral",
-           "obs-family-involvement"]
+           "obs-family-involvement", "obs-return-risk-assessment", "obs-sharing-a-case"]
+#: Whose procedure a rubric follows, by the first source it cites: (country code, the adjective its procedure uses).
+PROCEDURES = {"guide §": ("ro", "Romanian"), "SOP measure 3.1": ("bg", "Bulgarian"),
+              "NRM (Bulgaria)": ("bg", "Bulgarian")}
+#: What a criterion's source may start with: the two seeds, or a public text that a module cites.
+CRITERION_SOURCES = ("guide §", "SOP measure 3.1", "NRM measure", "WHO 2003", "GDPR", "CETS 197")
 LOW, MID, TOP = "lvl-low", "lvl-mid", "lvl-top"
 
 
@@ -354,7 +359,7 @@ def test_bridge_scores_a_rubric_like_cpython_and_lists_outcomes() -> None:
     assert refused == {"ok": False, "error": MESSAGES["bad_entries"]}
 
 
-# ----- the five rubrics
+# ----- the seven rubrics
 
 
 @pytest.fixture(scope="module")
@@ -363,8 +368,8 @@ def catalogue() -> Any:
     return load_catalogue(EXERCISES)
 
 
-def test_the_five_rubrics_exist(catalogue: Any) -> None:
-    """exercises/observation/ holds exactly the five rubrics of the supervised-practice pages."""
+def test_the_seven_rubrics_exist(catalogue: Any) -> None:
+    """exercises/observation/ holds exactly the seven rubrics of the supervised-practice pages."""
     found = sorted(e.id for e in catalogue if e.kind == "observation")
     assert found == sorted(RUBRICS)
     assert all(catalogue.files[i].parent.name == "observation" for i in RUBRICS)
@@ -372,15 +377,20 @@ def test_the_five_rubrics_exist(catalogue: Any) -> None:
 
 @pytest.mark.parametrize("ident", RUBRICS)
 def test_rubric_cites_its_sources_and_country(catalogue: Any, ident: str) -> None:
-    """Each rubric cites a source per criterion and says whose procedure it follows (guide: Romania; SOP: Bulgaria)."""
+    """Each rubric cites a source per criterion and says whose procedure it follows.
+
+    The first source decides the country (the guide: Romania; the SOP or the Bulgarian NRM: Bulgaria), and the
+    procedure sentence names that country's text before any other; a procedure of the guide gives its year, 2016.
+    """
     exercise = catalogue.get(ident)
-    assert exercise.source.startswith(("guide §", "SOP measure 3.1"))
-    follows_sop = exercise.source.startswith("SOP")
-    assert exercise.country == ("bg" if follows_sop else "ro")
-    assert ("Bulgarian" if follows_sop else "Romanian") in exercise.procedure
-    assert ("2016" in exercise.procedure) != follows_sop
+    [first] = [prefix for prefix in PROCEDURES if exercise.source.startswith(prefix)]
+    country, adjective = PROCEDURES[first]
+    assert exercise.country == country
+    named = [word for word in ("Romanian", "Bulgarian") if word in exercise.procedure]
+    assert named and min(named, key=exercise.procedure.index) == adjective
+    assert country == "bg" or "2016" in exercise.procedure
     for c in exercise.criteria:
-        assert c.source.startswith(("guide §", "SOP measure 3.1", "WHO 2003", "GDPR")), (ident, c.id)
+        assert c.source.startswith(CRITERION_SOURCES), (ident, c.id)
     assert len(exercise.critical()) >= 3 and len(exercise.criteria) <= 13  # one A4 page
 
 

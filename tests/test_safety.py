@@ -40,7 +40,7 @@ def test_shipped_rules_load_and_every_rule_has_a_source() -> None:
     ids = [r.id for r in rules.rules]
     assert {"presumed-child", "child-in-commercial-sex", "child-protection", "no-adult-wording-for-a-child",
             "coercion-is-never-dropped", "ask-again-about-the-act", "none-is-not-nothing",
-            "open-purpose-list"} <= set(ids)
+            "national-law-goes-further", "open-purpose-list"} <= set(ids)
     assert all(r.title and r.source for r in rules.rules)
     assert rules.next_step.id == "next-step" and "CETS 197" in rules.next_step.source
     assert rules.presumption is not None and rules.presumption.presume == ("under_18", True)

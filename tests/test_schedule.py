@@ -189,20 +189,35 @@ def test_parse_schedule_rejects_bad_data(change: dict[str, Any], message: str) -
 
 def test_record_round_trips_and_refuses_damage() -> None:
     """A stored record reads back as it was written; anything malformed is one clear error."""
-    record = {"kc-a": BankRecord(passed=DAY0, best=0.75, box=2, since=DAY0), "kc-b": BankRecord(best=0.5)}
+    record = {"kc-a": BankRecord(passed=DAY0, best=0.75, box=2, since=DAY0, refreshers=3),
+              "kc-b": BankRecord(best=0.5)}
     assert parse_record(record_json(record), SCHEDULE) == record
     assert parse_record(None, SCHEDULE) == {}
+    older = {"banks": {"kc-a": {"passed": "2026-12-01", "best": 0.75, "box": 2, "since": "2026-12-01"}}}
+    assert parse_record(older, SCHEDULE)["kc-a"].refreshers == 0  # kept before the count existed
     for bad in ([], {"banks": []}, {"banks": {"x": {"box": 1}}}, {"banks": {"x": {"best": 2}}},
                 {"banks": {"x": {"passed": "1 Dec"}}}, {"banks": {"x": {"answers": ["a"]}}},
-                {"banks": {"x": {"box": 0, "since": "2026-12-01"}}}, {"banks": {"x": {"passed": "2026-02-30"}}}):
+                {"banks": {"x": {"box": 0, "since": "2026-12-01"}}}, {"banks": {"x": {"passed": "2026-02-30"}}},
+                {"banks": {"x": {"refreshers": -1}}}, {"banks": {"x": {"refreshers": True}}}):
         with pytest.raises(SelfcheckError, match="the results stored on this device could not be read"):
             parse_record(bad, SCHEDULE)
 
 
 def test_record_keeps_no_answers() -> None:
-    """The stored entry holds the pass date, best score, box and its date, and nothing else."""
+    """The stored entry holds the pass date, best score, box, its date and the refreshers done, and nothing else."""
     record, _ = after_attempt(SCHEDULE, {}, "kc-a", DAY0, True, 1.0)
-    assert set(record_json(record)["banks"]["kc-a"]) == {"passed", "best", "box", "since"}
+    assert set(record_json(record)["banks"]["kc-a"]) == {"passed", "best", "box", "since", "refreshers"}
+
+
+def test_refreshers_done_counts_due_refreshers_passed_or_not_but_not_practice() -> None:
+    """A refresher taken when due counts, passed or failed; one taken early (practice) leaves the record as it was."""
+    record, _ = after_attempt(SCHEDULE, {}, "kc-a", DAY0, True, 1.0)
+    early, _ = after_refresher(SCHEDULE, record, "kc-a", DAY0 + timedelta(days=1), True)
+    assert early == record and early["kc-a"].refreshers == 0
+    failed, _ = after_refresher(SCHEDULE, record, "kc-a", DAY0 + timedelta(days=2), False)
+    passed, _ = after_refresher(SCHEDULE, failed, "kc-a", DAY0 + timedelta(days=4), True)
+    assert (failed["kc-a"].refreshers, passed["kc-a"].refreshers) == (1, 2)
+    assert passed["kc-a"].since == DAY0 + timedelta(days=4) and passed["kc-a"].box == 2
 
 
 def test_bridge_status_update_and_start() -> None:
@@ -213,7 +228,8 @@ def test_bridge_status_update_and_start() -> None:
                  "exercise": "kc-a", "mode": "attempt", "result": {"passed": True, "fraction": 0.9}})
     assert kept["ok"] is True
     record = kept["result"]["record"]
-    assert record == {"banks": {"kc-a": {"passed": "2026-12-01", "best": 0.9, "box": 1, "since": "2026-12-01"}}}
+    assert record == {"banks": {"kc-a": {"passed": "2026-12-01", "best": 0.9, "box": 1, "since": "2026-12-01",
+                                         "refreshers": 0}}}
     shown = call({"op": "refresh-status", "schedule": schedule, "record": record, "banks": banks,
                   "today": "2026-12-03"})
     assert [d["id"] for d in shown["result"]["due"]] == ["kc-a"]
@@ -223,7 +239,7 @@ def test_bridge_status_update_and_start() -> None:
     started = call({"op": "refresh-start", "schedule": schedule, "record": {"banks": {}},
                     "passed": {"kc-b": "2026-11-20"}})
     assert started["result"]["record"]["banks"]["kc-b"] == {"passed": "2026-11-20", "best": None, "box": 1,
-                                                            "since": "2026-11-20"}
+                                                            "since": "2026-11-20", "refreshers": 0}
 
 
 def test_bridge_resets_an_unreadable_record() -> None:

@@ -11,7 +11,8 @@ import { el, textEl, today } from "./dom.js";
 import { optInPanel } from "./optin.js";
 import { isObject } from "./storage.js";
 
-const PREFIX = "selfcheck:observation:";
+/** The key of a rubric's kept outcomes is this prefix and the rubric id (the record page reads them). */
+export const PREFIX = "selfcheck:observation:";
 const MAX_ENTRIES = 50;
 // This file is served from <site>/assets/selfcheck/: module links are relative to the site's root.
 const SITE_ROOT = new URL("../../", import.meta.url);

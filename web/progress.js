@@ -1,4 +1,4 @@
-// Onboarding progress, kept only in this browser: modules visited and knowledge checks passed.
+// Onboarding progress, kept only in this browser: modules visited and knowledge checks passed (first pass).
 // Loaded on every page (a few hundred bytes of work, no Pyodide). "Passed" is what selfcheck
 // returned for a knowledge check; this file never decides it.
 
@@ -50,6 +50,7 @@ function recordResults() {
     if (!root || root.dataset.exerciseKind !== "quiz" || !response || !response.ok) return;
     if (response.result.passed !== true || response.result.mode === "refresher") return;
     const { data } = load();
+    if (data.passed[root.dataset.exercise]) return; // the first pass is the one the onboarding record shows
     data.passed[root.dataset.exercise] = today();
     save(data);
   });

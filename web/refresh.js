@@ -17,7 +17,8 @@ export const TEXT = {
   optin: "Keep my knowledge-check results on this device and bring modules back for refreshers",
   explain:
     "Off unless you tick it. If you do, this browser keeps, for each module, the date you first passed its " +
-    "knowledge check, your best score and when its next refresher falls due; never your answers. " +
+    "knowledge check, your best score, when its next refresher falls due and how many you have done; never " +
+    "your answers. " +
     "Nothing is sent anywhere.",
   remove: "Delete my stored results",
   on: "Your knowledge-check results will be kept on this device.",

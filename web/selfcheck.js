@@ -613,3 +613,7 @@ if (roots.length) {
 if (document.querySelector("[data-refresh]")) {
   import("./refresh.js").then((module) => module.start(api));
 }
+// The onboarding record page starts the runtime only when something is kept, or to export or import.
+if (document.querySelector("[data-record]")) {
+  import("./record.js").then((module) => module.start(api));
+}

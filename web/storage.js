@@ -5,7 +5,7 @@
 
 export const VERSION = 1;
 
-/** One record: load() gives {value, reset}; save(data) stores {v, ...data}; clear() removes it. */
+/** One record: load() gives {value, reset}; save(data) stores {v, ...data}; clear() removes it; key is its key. */
 export function record(key, isValid) {
   let storage = null;
   try {
@@ -22,6 +22,7 @@ export function record(key, isValid) {
     }
   };
   return {
+    key,
     available: storage !== null,
     load() {
       const raw = storage ? storage.getItem(key) : null;
@@ -53,4 +54,22 @@ export function record(key, isValid) {
 /** True for a plain object (not null, not an array). */
 export function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The keys of this browser's records that start with ``prefix`` (none when storage is blocked). */
+export function keysWith(prefix) {
+  try {
+    return Object.keys(window.localStorage).filter((key) => key.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}
+
+/** A record's stored text as it is, unchecked (null when absent or storage is blocked). */
+export function rawValue(key) {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }

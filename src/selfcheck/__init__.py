@@ -13,6 +13,7 @@ from ._errors import AnswerError, DefinitionError, SelfcheckError, UnknownExerci
 from ._lint import LintRules, Problem, lint_quiz
 from ._loader import KINDS, Catalogue, load_catalogue, load_file, parse_definition
 from ._quiz import Quiz
+from ._record import RECORD_TEXT, PathModule, onboarding_data, read_onboarding_path
 from ._rng import MAX_SEED
 from ._schedule import Schedule, parse_schedule
 from ._settings import Settings, load_settings, parse_settings
@@ -22,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "KINDS",
     "MAX_SEED",
+    "RECORD_TEXT",
     "SCHEMA_VERSION",
     "AnswerError",
     "Attempt",
@@ -31,6 +33,7 @@ __all__ = [
     "Exercise",
     "JSONObject",
     "LintRules",
+    "PathModule",
     "Problem",
     "Quiz",
     "Schedule",
@@ -45,7 +48,9 @@ __all__ = [
     "load_file",
     "load_settings",
     "main",
+    "onboarding_data",
     "parse_definition",
     "parse_schedule",
     "parse_settings",
+    "read_onboarding_path",
 ]

@@ -19,13 +19,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from . import _distinction, _observation, _quiz, _schedule
+from . import _distinction, _observation, _quiz, _record, _schedule
 from ._base import Exercise, ExerciseOperation, JSONObject, Operation, Scorer
 from ._errors import AnswerError, SelfcheckError
 from ._loader import parse_definition
 
-#: The kinds (and the schedule) whose pages call more than ``score`` and ``describe``.
-_DECLARING = (_distinction, _observation, _quiz, _schedule)
+#: The kinds (and the schedule and the onboarding record) whose pages call more than ``score`` and ``describe``.
+_DECLARING = (_distinction, _observation, _quiz, _schedule, _record)
 
 #: How each kind that needs more than its answers is scored.
 SCORERS: dict[str, Scorer] = {kind: s for module in _DECLARING for kind, s in getattr(module, "SCORERS", {}).items()}

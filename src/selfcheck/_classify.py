@@ -241,7 +241,7 @@ REASONS: dict[str, str] = {
     "smuggling-ends": "The relationship with the smuggler ends after the border and involves no exploitation.",
     "not-trafficking-no-means": (
         "Means: no coercion, deception, abuse of vulnerability or similar means was used, and the person is an "
-        "adult, so it is not trafficking."
+        "adult, so it is not trafficking under the international definition."
     ),
     "prostitution": (
         "The person is an adult earning their own living from sex work, and no one exploits or coerces them: "

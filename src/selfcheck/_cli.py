@@ -1,4 +1,4 @@
-"""``python -m selfcheck``: list, describe, draw and score exercises, lint the banks, printing JSON.
+"""``python -m selfcheck``: list, describe, draw and score exercises, lint the banks, make the record, printing JSON.
 
 Errors print one line on stderr and exit with status 2; never a traceback. ``lint`` exits
 with status 1 when a bank breaks a rule. When the reader stops reading
@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -22,6 +23,7 @@ from ._errors import SelfcheckError
 from ._lint import lint_quiz
 from ._loader import KINDS, Catalogue, load_catalogue
 from ._quiz import Quiz, attempt_of
+from ._record import onboarding_data, parse_onboarding, read_onboarding_path, record_of_file
 from ._rng import check_seed
 from ._settings import load_settings
 
@@ -116,6 +118,15 @@ def _classify(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> 
     return classify(facts).to_json()
 
 
+def _record(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
+    modules = read_onboarding_path(Path(args.docs))
+    if not modules:
+        raise SelfcheckError(f"no module pages under {Path(args.docs) / 'modules'} (give the docs folder with --docs)")
+    schedule = load_settings(Path(args.settings)).refresh
+    path = parse_onboarding(onboarding_data(modules, catalogue, schedule))
+    return record_of_file(read_json_argument(args.results, stdin), path, date.today())
+
+
 Command = Callable[[Catalogue, argparse.Namespace, TextIO], object]
 
 
@@ -155,6 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("facts")
     p.set_defaults(command=_classify, needs_catalogue=False)
+    p = sub.add_parser("record", help="the onboarding record of an exported results file (JSON file, or -)")
+    p.add_argument("results")
+    p.add_argument("--docs", default="docs", help="the site's pages, for the onboarding path (default: docs)")
+    p.set_defaults(command=_record)
     return parser
 
 

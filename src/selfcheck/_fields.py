@@ -190,9 +190,14 @@ class Link:
 
 
 def read_links(table: Table, field: str, required: bool = True) -> tuple[Link, ...]:
-    """A list of ``{text, page, anchor}`` tables (see :class:`Link`), each page and anchor well formed."""
+    """A list of ``{id, text, page, anchor}`` tables (see :class:`Link`), each page and anchor well formed.
+
+    The ``id`` (unique in the list) keys the link's words in a translation's text catalog.
+    """
     links = []
-    for t in table.tables(field, required):
+    tables = table.tables(field, required)
+    unique_ids(tables, table)
+    for t in tables:
         page = t.text("page")
         if not PAGE_PATTERN.match(page):
             raise t.error("page", f"{page!r} must be a Markdown page under docs/, such as 'modules/04-name.md'")

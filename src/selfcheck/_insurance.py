@@ -1,16 +1,25 @@
 """Renewing health-insurance status (kind ``insurance-route``): which route applies (SOP step 8).
 
-Two questions decide the route. Was there a gap in health insurance (more than
-``abroad_days`` days outside the country, or contributions unpaid for another
-reason)? Does the person meet the conditions for social benefits under the
-Social Assistance Act? If they do, contributions are covered by the state
-budget after an application to the Social Assistance Directorate at the current
-address. If not, and there was a gap, status is renewed after ``insured_months``
-consecutive months insured or a lump-sum payment of ``lump_sum`` monthly
-contributions. The numbers come from the definition.
+The SOP (step 8) gives one rule: after more than ``abroad_days`` days outside
+the country, or contributions unpaid for another reason, status is renewed
+after ``insured_months`` consecutive months insured or a lump-sum payment of
+``lump_sum`` monthly contributions. Bulgaria's Health Insurance Act keeps that
+route for people who applied to the National Revenue Agency (NRA) to be exempt
+from contributions while abroad (art. 40a); contributions simply left unpaid
+interrupt a person's rights, which come back only once the contributions due for
+past years are paid (art. 109). So the SOP's route is given only when the person
+was abroad for more than ``abroad_days`` days, applied for the exemption and has
+no other unpaid contributions; any other gap sends the reader to the NRA first,
+without quoting a period or a sum.
+
+If the person meets the conditions for social benefits under the Social
+Assistance Act, contributions are covered by the state budget after an
+application to the Social Assistance Directorate at the current address. The
+numbers come from the definition.
 
 The definition must declare the fields ``days-abroad`` (number),
-``unpaid-other`` (single: yes/no) and ``benefits`` (single: yes/no/unsure).
+``exempted`` (single: yes/no/unsure), ``unpaid-other`` (single: yes/no) and
+``benefits`` (single: yes/no/unsure).
 """
 
 from __future__ import annotations
@@ -26,10 +35,11 @@ from ._fields import Table
 KIND = "insurance-route"
 
 ABROAD = "days-abroad"
+EXEMPTED = "exempted"
 UNPAID = "unpaid-other"
 BENEFITS = "benefits"
 
-ROUTES = ("budget", "renewal", "check-benefits", "no-gap", "unknown")
+ROUTES = ("budget", "renewal", "ask-nra", "check-benefits", "no-gap", "unknown")
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ class InsuranceRoute:
     kind: str = KIND
 
     def describe(self) -> JSONObject:
-        """The two questions and the steps, as a checklist."""
+        """The questions and the steps, as a checklist."""
         return self.body.describe(Common(self.id, self.title, self.source), self.kind)
 
     def route(self, values: Mapping[str, object]) -> tuple[str, str]:
@@ -57,6 +67,7 @@ class InsuranceRoute:
             message = TEXT["negative"].format(field=prompt)
             raise AnswerError(message, [AnswerProblem(ABROAD, message)])
         unpaid = values.get(UNPAID)
+        exempted = values.get(EXEMPTED)
         benefits = values.get(BENEFITS)
         long_abroad = isinstance(days, (int, float)) and days > self.abroad_days
         gap: bool | None
@@ -66,10 +77,24 @@ class InsuranceRoute:
             gap = False
         else:
             gap = None
+        # The SOP's route holds only for an exemption applied for while abroad (Health Insurance Act, art. 40a).
+        sop_route = long_abroad and exempted == "yes" and unpaid != "yes"
         renewal = (
-            f"Health-insurance status can be renewed after {self.insured_months} consecutive months of being insured "
-            f"again, or at once by a lump-sum payment of {self.lump_sum} monthly health contributions."
+            "The person applied to the National Revenue Agency (NRA) to be exempt from contributions while abroad, so "
+            f"health-insurance status can be renewed after {self.insured_months} consecutive months of being insured "
+            f"again, or at once by a lump-sum payment of {self.lump_sum} monthly health contributions (Health "
+            "Insurance Act, art. 40a). Confirm with the NRA before advising."
         )
+        ask_nra = (
+            f"The SOP's route ({self.insured_months} consecutive months insured, or {self.lump_sum} monthly "
+            "contributions at once) is, under the Health Insurance Act, for people who applied to the National "
+            f"Revenue Agency (NRA) to be exempt from contributions while abroad for more than {self.abroad_days} days "
+            "(art. 40a). Otherwise, contributions left unpaid interrupt the person's rights, which come back only "
+            f"once the contributions due for past years are paid (art. 109): often far more than {self.lump_sum} "
+            "contributions. Ask the NRA which rule applies, what the person would have to pay, and whether an "
+            "exemption can still be claimed for the time abroad. Do not quote a sum before the NRA confirms it."
+        )
+        if_not = renewal if sop_route else ask_nra
         budget = (
             "The health-insurance contributions are covered by the state (republican) budget. The person applies "
             "to the Social Assistance Directorate for their current address."
@@ -77,11 +102,11 @@ class InsuranceRoute:
         if benefits == "yes":
             return "budget", budget
         if gap is True and benefits == "no":
-            return "renewal", renewal
+            return ("renewal", renewal) if sop_route else ("ask-nra", ask_nra)
         if gap is True:
             return "check-benefits", (
                 "First find out whether the person meets the conditions for social benefits under the Social "
-                f"Assistance Act (ask the Social Assistance Directorate). If yes: {budget} If not: {renewal}"
+                f"Assistance Act (ask the Social Assistance Directorate). If yes: {budget} If not: {if_not}"
             )
         if gap is False:
             return "no-gap", (
@@ -90,8 +115,9 @@ class InsuranceRoute:
             )
         return "unknown", (
             f"Answer the questions: how many days the person was outside the country (more than {self.abroad_days} "
-            "counts as a long absence), whether contributions went unpaid for another reason, and whether the "
-            "person meets the conditions for social benefits."
+            "counts as a long absence), whether they applied to the National Revenue Agency to be exempt while "
+            "abroad, whether contributions went unpaid for another reason, and whether the person meets the "
+            "conditions for social benefits."
         )
 
     def score(self, answers: Mapping[str, object]) -> JSONObject:
@@ -99,10 +125,11 @@ class InsuranceRoute:
         ticked, values = self.body.read(answers)
         route, message = self.route(values)
         items, still_open = self.body.progress(ticked, self.source)
-        status = "warning" if route in ("unknown", "check-benefits") else "info"
+        status = "warning" if route in ("unknown", "check-benefits", "ask-nra") else "info"
         labels = {
             "budget": "Route: contributions paid by the state budget",
             "renewal": f"Route: {self.insured_months} months insured or {self.lump_sum} contributions at once",
+            "ask-nra": "Route: ask the NRA first; unpaid contributions for past years may have to be paid",
             "check-benefits": "Route: check eligibility for social benefits first",
             "no-gap": "No renewal needed under step 8",
             "unknown": "Route not yet known",
@@ -130,7 +157,8 @@ def parse(table: Table, common: Common) -> InsuranceRoute:
             raise table.error(name, "must be at least 1")
     body = parse_body(table)
     field_of_type(body, table, ABROAD, "number")
-    for ident, options in ((UNPAID, {"yes", "no"}), (BENEFITS, {"yes", "no", "unsure"})):
+    for ident, options in ((EXEMPTED, {"yes", "no", "unsure"}), (UNPAID, {"yes", "no"}),
+                           (BENEFITS, {"yes", "no", "unsure"})):
         offered = {k for k, _ in field_of_type(body, table, ident, "single").options}
         if offered != options:
             raise table.error("fields", f"field {ident!r} must offer exactly the options {', '.join(sorted(options))}")

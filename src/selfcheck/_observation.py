@@ -39,7 +39,7 @@ KIND = "observation"
 NOTES_ID = "notes"
 NOTES_SECTION = "debrief"
 
-#: Where a rubric's procedure belongs (ISO 3166 codes): the guide is Romanian, the SOP Bulgarian.
+#: Where a rubric's procedure belongs (ISO 3166 codes): the guide is Romanian; the SOP and the NRM are Bulgarian.
 COUNTRIES = ("ro", "bg")
 
 #: Outcomes of a scored rubric; only decided ones may be kept on the reader's device.

@@ -8,7 +8,8 @@ the schedule stays as it was.
 
 The record lives in the reader's browser, only with their opt-in; JavaScript stores what
 these functions return and computes nothing itself. Per bank it keeps the date the check
-was first passed, the best score of a full attempt, the box and the date the box was set.
+was first passed, the best score of a full attempt, the box, the date the box was set and how
+many refreshers were taken when due (the onboarding record shows them).
 """
 
 from __future__ import annotations
@@ -130,12 +131,17 @@ def parse_schedule(data: object, origin: str) -> Schedule:
 
 @dataclass(frozen=True)
 class BankRecord:
-    """What the device keeps for one bank: first pass, best full-attempt score, box and when it was set."""
+    """What the device keeps for one bank: first pass, best full-attempt score, box, when it was set, refreshers.
+
+    ``refreshers`` counts the refreshers taken when due (passed or not); practice before the due
+    date does not count. Records kept before it existed read as 0.
+    """
 
     passed: date | None = None
     best: float | None = None
     box: int | None = None
     since: date | None = None
+    refreshers: int = 0
 
     def to_json(self) -> JSONObject:
         """The entry as stored."""
@@ -144,6 +150,7 @@ class BankRecord:
             "best": self.best,
             "box": self.box,
             "since": _iso(self.since),
+            "refreshers": self.refreshers,
         }
 
 
@@ -174,13 +181,15 @@ def parse_record(data: object, schedule: Schedule) -> dict[str, BankRecord]:
             raise SelfcheckError("it is not an object with 'banks'")
         record: dict[str, BankRecord] = {}
         for ident, entry in data["banks"].items():
-            if not isinstance(entry, Mapping) or set(entry) - {"passed", "best", "box", "since"}:
+            if not isinstance(entry, Mapping) or set(entry) - {"passed", "best", "box", "since", "refreshers"}:
                 raise SelfcheckError(f"bank {ident!r} has unknown fields")
-            best, box = entry.get("best"), entry.get("box")
+            best, box, done = entry.get("best"), entry.get("box"), entry.get("refreshers", 0)
             if best is not None and (not _is_number(best) or not 0 <= best <= 1):
                 raise SelfcheckError(f"bank {ident!r}: best must be a fraction from 0 to 1")
             if box is not None and (not isinstance(box, int) or isinstance(box, bool) or box < 1):
                 raise SelfcheckError(f"bank {ident!r}: box must be a whole number from 1")
+            if not isinstance(done, int) or isinstance(done, bool) or done < 0:
+                raise SelfcheckError(f"bank {ident!r}: refreshers must be a whole number from 0")
             since = _optional_day(entry.get("since"), "since")
             if (box is None) != (since is None):
                 raise SelfcheckError(f"bank {ident!r}: box and since go together")
@@ -189,6 +198,7 @@ def parse_record(data: object, schedule: Schedule) -> dict[str, BankRecord]:
                 best=None if best is None else float(best),
                 box=None if box is None else min(box, len(schedule.intervals)),
                 since=since,
+                refreshers=done,
             )
         return record
     except SelfcheckError as exc:
@@ -245,7 +255,7 @@ def after_refresher(
         return dict(record), TEXT["early"].format(date=due.isoformat())
     top = len(schedule.intervals)
     box = min(entry.box + 1, top) if passed else max(1, entry.box - schedule.back_on_fail)
-    moved = replace(entry, box=box, since=today)
+    moved = replace(entry, box=box, since=today, refreshers=entry.refreshers + 1)
     next_due = schedule.due(moved)
     assert next_due is not None
     message = TEXT["moved_up" if passed else "moved_back"].format(when=when(next_due, today), date=next_due.isoformat())

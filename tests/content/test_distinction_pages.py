@@ -28,9 +28,11 @@ def test_page_cites_every_source_the_rules_cite() -> None:
     cited = set()
     for source in [r.source for r in RULES.rules] + [RULES.next_step.source]:
         cited |= set(re.findall(r"CETS 197|Directive (?:\(EU\) )?\d{4}/\d+(?:/EU)?|Law \d+/\d{4}|"
-                                r"Government Decision \d+/\d{4}|Child Protection Act|guide §\d\.\d", source))
+                                r"Government Decision \d+/\d{4}|Child Protection Act|guide §\d\.\d|"
+                                r"Criminal Code art\. \d+[a-z]?", source))
     assert cited >= {"CETS 197", "Directive 2011/36/EU", "Directive (EU) 2024/1712", "Law 272/2004",
-                     "Government Decision 1434/2004", "Child Protection Act"}
+                     "Government Decision 1434/2004", "Child Protection Act",
+                     "Criminal Code art. 159a", "Criminal Code art. 213"}
     for name in cited:
         assert name in text, name
     assert "checked on 2026-11-30" in text

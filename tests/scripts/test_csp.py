@@ -56,11 +56,12 @@ def test_policy_allows_only_self_and_wasm() -> None:
     assert "http" not in csp.POLICY and "*" not in csp.POLICY
 
 
-def test_root_404_uses_absolute_script_urls(tmp_path: Path) -> None:
-    """404.html is served at any depth, so its moved scripts are addressed from the site root."""
-    page = write(tmp_path, "404.html")
+def test_404_pages_use_absolute_script_urls(tmp_path: Path) -> None:
+    """Each edition's 404.html is served at any depth, so its moved scripts are addressed from the site root."""
+    pages = [write(tmp_path, "404.html"), write(tmp_path, "ro/404.html")]
     csp.lock(tmp_path)
-    assert 'src="/assets/selfcheck/inline/' in page.read_text()
+    for page in pages:
+        assert 'src="/assets/selfcheck/inline/' in page.read_text()
 
 
 def test_inline_event_handler_fails_the_build(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,15 @@ def test_module_page_contains_rendered_exercise(built: tuple[Path, subprocess.Co
     assert fragment in page
 
 
+def test_one_edition_has_no_switcher_and_no_notice(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """site.toml builds English only (reviewed): no language switcher, no hreflang links, no review notice."""
+    out, done = built
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (out / "site" / MODULE_PAGE).read_text(encoding="utf-8")
+    assert "md-select__link" not in page and "hreflang" not in page and "data-review-status" not in page
+    assert '<html lang="en"' in page and not (out / "site" / "ro").exists()
+
+
 def test_site_carries_the_runtime(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     """The built site holds the Pyodide files and exactly one hashed selfcheck wheel."""
     out, done = built
@@ -59,13 +69,21 @@ def test_site_carries_the_runtime(built: tuple[Path, subprocess.CompletedProcess
 
 def test_unknown_marker_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    """A page with an unknown marker makes the build exit 2 with one error line naming page and line."""
+    """A page with an unknown marker makes the build exit 2 with one error line naming page and line.
+
+    The pages and definitions are a small set of their own (one checklist), since the knowledge-check
+    banks are checked against the pages they name.
+    """
     docs = tmp_path / "docs"
     (docs / "modules").mkdir(parents=True)
-    (docs / "index.md").write_text("# Home\n\n{{ exercise palermo-definition }}\n", encoding="utf-8")
-    (docs / "modules" / "bad.md").write_text("# Bad\n\nText.\n\n{{ exercise-typo palermo-definition }}\n",
+    (docs / "index.md").write_text("# Home\n\n{{ exercise cl-referral }}\n", encoding="utf-8")
+    (docs / "modules" / "bad.md").write_text("# Bad\n\nText.\n\n{{ exercise-typo cl-referral }}\n",
                                              encoding="utf-8")
+    exercises = tmp_path / "exercises"
+    exercises.mkdir()
+    shutil.copy(paths.EXERCISES / "checklists" / "cl-referral.toml", exercises)
     monkeypatch.setattr(paths, "DOCS", docs)
+    monkeypatch.setattr(paths, "EXERCISES", exercises)
     status = entry.main(["build", "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert status == 2

@@ -25,6 +25,8 @@ PAGES = {
     "obs-needs-assessment": "practice/needs-assessment/",
     "obs-referral": PAGE,
     "obs-family-involvement": "practice/family-involvement/",
+    "obs-return-risk-assessment": "practice/return-risk-assessment/",
+    "obs-sharing-a-case": "practice/sharing-a-case/",
 }
 
 

@@ -62,10 +62,11 @@ def test_about_page_button_stores_everything_when_the_browser_saves_data(page: P
 
 
 def test_service_worker_lists_this_build(built_site: Path) -> None:
-    """sw.js names a build version and precaches pages but not the Pyodide runtime."""
+    """sw.js names a build version and lists the pages of the edition at the root, but not the Pyodide runtime."""
     source = (built_site / "sw.js").read_text(encoding="utf-8")
-    assert "__VERSION__" not in source and "__PRECACHE__" not in source
-    precache = json.loads(source.split("const PRECACHE = ", 1)[1].split(";\n", 1)[0])
+    assert "__VERSION__" not in source and "__EDITIONS__" not in source and "__SHARED__" not in source
+    editions = json.loads(source.split("const EDITIONS = ", 1)[1].split(";", 1)[0])
+    precache = editions[""]
     assert "./" in precache and "modules/01-what-trafficking-is/" in precache
     assert not [url for url in precache if "pyodide" in url or url.endswith(".whl")]
     sizes = json.loads(source.split("const SIZES = ", 1)[1].split(";\n", 1)[0])

@@ -7,19 +7,47 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from scripts import offline
 from support import wait_ready
 from tests.ui.conftest import Watch
 
+#: The pages crawled in each edition other than the one at the site's root, whose pages are all crawled (the
+#: per-page crawls: requests, console errors, CSP, accessibility and names, layout). One page of each kind:
+#: the editions share their templates, fragments and scripts, and the build checks that every translated page
+#: keeps its English page's structure, so a sample finds what the language changes (text length, lang, links).
+EDITION_SAMPLE = (
+    "", "onboarding/", "refresh/", "modules/01-what-trafficking-is/", "modules/07-long-term-psychological-support/",
+    "distinction/quiz/", "distinction/decision-aid/", "checklists/", "checklists/cl-support-plan/",
+    "checklists/booklet/", "practice/referral/", "wellbeing/cbi/", "wellbeing/prevention-plan/",
+    "countries/romania/", "glossary/", "facilitators/answer-keys/palermo-definition/",
+    "facilitators/paper-tests/palermo-definition/", "about/",
+)
+
 
 def site_pages(site: Path) -> list[str]:
-    """Site-relative URLs of every HTML page of the built site (directory URLs)."""
+    """Site-relative URLs of the pages the crawls visit (directory URLs).
+
+    Every page of the edition at the root, then :data:`EDITION_SAMPLE` in each other edition.
+    """
+    others = [prefix for prefix in offline.edition_prefixes(site) if prefix]
     pages = []
     for index in sorted(site.rglob("index.html")):
         relative = index.parent.relative_to(site).as_posix()
-        if relative.startswith("assets"):
+        if relative.startswith("assets") or any(f"{relative}/".startswith(prefix) for prefix in others):
             continue
         pages.append("" if relative == "." else relative + "/")
+    for prefix in others:
+        pages += [prefix + path for path in EDITION_SAMPLE if (site / prefix / path / "index.html").is_file()]
     return pages
+
+
+def test_other_editions_are_sampled(tmp_path: Path) -> None:
+    """The root edition is crawled whole; another edition (a folder with its own 404 page) only by its sample."""
+    for path in ("", "glossary/", "modules/x/", "ro/", "ro/glossary/", "ro/modules/x/", "rome/"):
+        (tmp_path / path).mkdir(parents=True, exist_ok=True)
+        (tmp_path / path / "index.html").write_text("page", encoding="utf-8")
+    (tmp_path / "ro" / "404.html").write_text("not found", encoding="utf-8")
+    assert site_pages(tmp_path) == ["glossary/", "", "modules/x/", "rome/", "ro/", "ro/glossary/"]
 
 
 def test_site_has_pages(built_site: Path) -> None:

@@ -37,3 +37,16 @@ def test_corrupt_progress_is_reset_with_a_message(page: Page, site_url: str) -> 
         page.reload()
         assert "reset" in page.locator("[data-progress-message]").inner_text()
         assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+
+
+def test_a_later_pass_keeps_the_first_pass_date(page: Page, site_url: str) -> None:
+    """Passing a check again leaves the date it was first passed (the date the onboarding record shows)."""
+    page.goto(site_url + "onboarding/")
+    first = {"v": 1, "visited": {}, "passed": {"palermo-definition": "2026-11-01"}}
+    page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))", [KEY, first])
+    page.goto(site_url + "modules/01-what-trafficking-is/")
+    assert answer_attempt(page, "palermo-definition")["passed"] is True
+    submit(page, "palermo-definition")
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert stored["passed"] == {"palermo-definition": "2026-11-01"}
+    assert "modules/01-what-trafficking-is/" in stored["visited"]

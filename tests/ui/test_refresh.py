@@ -59,7 +59,8 @@ def test_opt_in_keeps_results_and_one_click_clears_them(page: Page, site_url: st
     expect(message).to_have_text("Passed. Your first refresher for this module falls due in 2 days, on 2026-12-03.",
                                  timeout=PYTHON)
     record = stored(page)
-    assert record == {"v": 1, "banks": {BANK: {"passed": "2026-12-01", "best": 1, "box": 1, "since": "2026-12-01"}}}
+    assert record == {"v": 1, "banks": {BANK: {"passed": "2026-12-01", "best": 1, "box": 1, "since": "2026-12-01",
+                                               "refreshers": 0}}}
     page.goto(site_url + "refresh/")
     expect(page.locator("[data-refresh-summary]")).to_contain_text("No refresher is due today", timeout=PYTHON)
     page.locator("[data-refresh-delete]").click()
@@ -92,7 +93,7 @@ def test_home_starts_no_runtime_without_opt_in(page: Page, site_url: str, watch:
     page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{v: 1, banks: {{}}}}))")
     page.goto(site_url, wait_until="networkidle")
     assert page.locator("[data-refresh=due]").is_hidden()
-    assert not [url for url in watch.requests if "/assets/pyodide/" in url]
+    assert not [url for url in watch.page_requests if "/assets/pyodide/" in url]
 
 
 def test_refreshers_fall_due_and_move_through_the_boxes(page: Page, site_url: str) -> None:
@@ -133,3 +134,4 @@ def test_refreshers_fall_due_and_move_through_the_boxes(page: Page, site_url: st
     expect(root.locator("[data-refresh-message]")).to_have_text(
         "Refresher passed. The next one falls due in 7 days, on 2026-12-12.", timeout=PYTHON)
     assert stored(page)["banks"][BANK]["box"] == 2  # type: ignore[index]
+    assert stored(page)["banks"][BANK]["refreshers"] == 2  # type: ignore[index]

@@ -2,7 +2,11 @@
 // which fills in the build's version, file lists and file sizes. It never reads or stores what
 // readers type: it caches only the site's own files.
 //
-// - Pages, styles, scripts and the search index are cached when the worker installs (first visit).
+// - One worker, at the site's root, covers every edition (English at the root, others at /ro/, /bg/ …).
+//   Our shared scripts and the pages, styles and search index of the editions a reader opens are
+//   cached: when the worker installs (the editions of the open pages, and those the previous build's
+//   cache held), and when a page asks for the offline copy. Not every edition: a Romanian reader
+//   does not need the Bulgarian pages on their device.
 // - The Python runtime (Pyodide and the selfcheck wheel, ~13 MB, ~6 MB compressed) is copied in the
 //   background after the first page has loaded, whatever the page, unless the browser asks to save
 //   data (offline.js decides, and then asks for it with "cache-everything"). The About page's
@@ -10,7 +14,8 @@
 // - Each build has its own cache name; activating a new build deletes the old caches.
 
 const VERSION = "__VERSION__";
-const PRECACHE = __PRECACHE__;
+const SHARED = __SHARED__; // our scripts at the site's root, loaded by every edition
+const EDITIONS = __EDITIONS__; // edition folder ("" at the root, "ro/" …) -> its pages and assets
 const RUNTIME_FILES = __RUNTIME_FILES__;
 const SIZES = __SIZES__;
 const SITE_CACHE = "selfcheck-site-" + VERSION;
@@ -19,9 +24,41 @@ const RUNTIME_CACHE = "selfcheck-runtime";
 const scope = new URL(self.registration.scope);
 const runtimePaths = new Set(RUNTIME_FILES.map((path) => new URL(path, scope).pathname));
 const hrefOf = (path) => new URL(path, scope).href;
+const prefixes = Object.keys(EDITIONS).sort((a, b) => b.length - a.length); // "" (any path) last
+
+/** The edition a URL belongs to (its folder, "" for the edition at the root). */
+function editionOf(url) {
+  const path = new URL(url).pathname;
+  const inside = path.startsWith(scope.pathname) ? path.slice(scope.pathname.length) : "";
+  return prefixes.find((prefix) => inside.startsWith(prefix)) ?? "";
+}
+
+/** The site files one edition needs: the shared scripts and its own pages and assets. */
+const siteFiles = (edition) => [...SHARED, ...(EDITIONS[edition] || [])];
+
+/** The editions of the open pages, and of the pages an older build's cache holds. */
+async function editionsInUse() {
+  const found = new Set();
+  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+    found.add(editionOf(client.url));
+  }
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("selfcheck-site-") || name === SITE_CACHE) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      if (!new URL(request.url).pathname.startsWith(scope.pathname + "assets/selfcheck/")) found.add(editionOf(request.url));
+    }
+  }
+  return [...found].filter((edition) => edition in EDITIONS);
+}
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(SITE_CACHE).then((cache) => cache.addAll(PRECACHE.map(hrefOf))));
+  event.waitUntil(
+    (async () => {
+      const files = new Set(SHARED);
+      for (const edition of await editionsInUse()) for (const path of EDITIONS[edition]) files.add(path);
+      await (await caches.open(SITE_CACHE)).addAll([...files].map(hrefOf));
+    })(),
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -47,16 +84,17 @@ async function missing(cacheName, list) {
   return list.filter((path) => !held.has(hrefOf(path)));
 }
 
-const TOTAL = [...PRECACHE, ...RUNTIME_FILES].reduce((sum, path) => sum + SIZES[path], 0);
+const sizeOf = (list) => list.reduce((sum, path) => sum + SIZES[path], 0);
+const totalOf = (edition) => sizeOf([...siteFiles(edition), ...RUNTIME_FILES]);
 let copying = null; // the running copy, if any
 let copyFailed = false;
 
-/** Where the offline copy stands: state "yes" | "in progress" | "no", with bytes done and total. */
-async function status() {
-  const absent = [...(await missing(SITE_CACHE, PRECACHE)), ...(await missing(RUNTIME_CACHE, RUNTIME_FILES))];
-  const left = absent.reduce((sum, path) => sum + SIZES[path], 0);
+/** Where one edition's offline copy stands: state "yes" | "in progress" | "no", with bytes done and total. */
+async function status(edition) {
+  const absent = [...(await missing(SITE_CACHE, siteFiles(edition))), ...(await missing(RUNTIME_CACHE, RUNTIME_FILES))];
+  const total = totalOf(edition);
   const state = copying ? "in progress" : absent.length ? "no" : "yes";
-  return { type: "offline-status", state, done: TOTAL - left, total: TOTAL, failed: copyFailed && state === "no" };
+  return { type: "offline-status", state, done: total - sizeOf(absent), total, failed: copyFailed && state === "no" };
 }
 
 async function tell(message) {
@@ -69,11 +107,12 @@ async function tell(message) {
 // background copy fetches it waits for that download instead of starting a second one.
 const inflight = new Map();
 
-/** Copy every file not yet held (on a page with an exercise, they usually come from the HTTP cache). */
-async function copyEverything() {
-  const lists = [[SITE_CACHE, await missing(SITE_CACHE, PRECACHE)],
+/** Copy every file of an edition and the runtime not yet held (on a page with an exercise, they usually come from the HTTP cache). */
+async function copyEverything(edition) {
+  const lists = [[SITE_CACHE, await missing(SITE_CACHE, siteFiles(edition))],
     [RUNTIME_CACHE, await missing(RUNTIME_CACHE, RUNTIME_FILES)]];
-  let { done } = await status();
+  const total = totalOf(edition);
+  let { done } = await status(edition);
   let reported = done;
   for (const [cacheName, paths] of lists) {
     const cache = await caches.open(cacheName);
@@ -93,7 +132,7 @@ async function copyEverything() {
           done += chunk.value.length;
           if (done - reported > 250_000) {
             reported = done;
-            tell({ type: "offline-status", state: "in progress", done: Math.min(done, TOTAL), total: TOTAL });
+            tell({ type: "offline-status", state: "in progress", done: Math.min(done, total), total });
           }
         }
         await stored;
@@ -108,16 +147,16 @@ async function copyEverything() {
   }
 }
 
-function startCopy() {
+function startCopy(edition) {
   if (!copying) {
     copyFailed = false;
-    copying = copyEverything()
+    copying = copyEverything(edition)
       .catch(() => {
         copyFailed = true;
       })
       .then(async () => {
         copying = null;
-        await tell(await status());
+        await tell(await status(edition));
       });
   }
   return copying;
@@ -125,9 +164,12 @@ function startCopy() {
 
 self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
+  const edition = event.source && event.source.url ? editionOf(event.source.url) : "";
   if (type === "skip-waiting") self.skipWaiting();
-  else if (type === "cache-everything") event.waitUntil(startCopy().then(() => undefined));
-  else if (type === "offline-status" && event.source) event.waitUntil(status().then((s) => event.source.postMessage(s)));
+  else if (type === "cache-everything") event.waitUntil(startCopy(edition).then(() => undefined));
+  else if (type === "offline-status" && event.source) {
+    event.waitUntil(status(edition).then((s) => event.source.postMessage(s)));
+  }
 });
 
 async function fromRuntimeCache(event) {
@@ -150,7 +192,7 @@ async function fromSiteCache(request) {
     return await fetch(request);
   } catch (error) {
     if (request.mode === "navigate") {
-      const fallback = await cache.match(new URL("404.html", scope).href);
+      const fallback = await cache.match(new URL(editionOf(request.url) + "404.html", scope).href);
       if (fallback) return fallback;
     }
     throw error;

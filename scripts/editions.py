@@ -1,0 +1,403 @@
+"""Editions: the site once per language, each its own MkDocs project sharing one configuration.
+
+``site.toml`` (the deployer's settings) says which editions to build, which one is served at ``/``
+(the others at ``/<code>/``), the organisation publishing the site, each edition's review status and
+its local help contacts. It is validated here; an error is one line naming the file and the key.
+
+Each edition is built from a generated configuration that ``INHERIT``s ``mkdocs.yml`` and sets only
+what differs: ``docs_dir`` (``docs/`` for English; for another language a build folder with its
+translated pages from ``i18n/<code>/docs/`` and the shared non-page files of ``docs/``), the
+language (``theme.language``: Material then picks its search stemmer, see README), site name,
+description and footer, the nav section titles (``i18n/<code>/ui.toml``), the translated includes,
+``extra.alternate`` (the language switcher) and ``extra.edition`` (what ``overrides/`` needs:
+the path to the shared runtime, the review notice). No plugin is added, so Zensical builds the same
+configuration. The templates compute every edition link at build time, relative to the page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import paths, site
+
+SCHEMA = 1
+CODE = re.compile(r"^[a-z]{2,3}$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{1,30}$")
+REVIEWED = "reviewed"
+PLACEHOLDER = re.compile(r"\{\w+\}")
+CONTACT_FIELDS = ({"name", "what"}, {"phone", "email", "url", "hours"})
+
+
+class SettingsError(Exception):
+    """``site.toml`` or a ``ui.toml`` is wrong; one problem per line, each naming the file and the key."""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A local help contact shown on the self-check pages beside the national ones."""
+
+    name: str
+    what: str
+    phone: str = ""
+    email: str = ""
+    url: str = ""
+    hours: str = ""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition to build: its language code, review status and local help contacts."""
+
+    code: str
+    review: str
+    contacts: tuple[Contact, ...] = ()
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether the edition's pages no longer show the review notice."""
+        return self.review.strip().casefold() == REVIEWED
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ``site.toml`` says: the editions to build (switcher order) and the default one."""
+
+    path: Path
+    organisation: str
+    default: str
+    editions: tuple[Edition, ...]
+
+    def edition(self, code: str) -> Edition:
+        """The built edition with this code."""
+        return next(e for e in self.editions if e.code == code)
+
+    def prefix(self, code: str) -> str:
+        """Where an edition lives in the site: ``""`` for the default edition, else ``"<code>/"``."""
+        return "" if code == self.default else f"{code}/"
+
+    def in_build_order(self) -> list[Edition]:
+        """The default edition first (it is built into the site's root, the others into folders of it)."""
+        return sorted(self.editions, key=lambda e: e.code != self.default)
+
+
+def _name(path: Path) -> str:
+    try:
+        return path.relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError(f"{_name(path)}: missing") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{_name(path)}: invalid TOML: {exc}") from None
+
+
+def _text(table: Mapping[str, Any], key: str, where: str, problems: list[str], *, required: bool = True) -> str:
+    value = table.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        problems.append(f"{where}{key}': must be non-empty text")
+        return ""
+    return value.strip()
+
+
+def _contact(table: object, where: str, problems: list[str]) -> Contact | None:
+    if not isinstance(table, dict):
+        problems.append(f"{where}': must be a table ([[...contacts]])")
+        return None
+    required, optional = CONTACT_FIELDS
+    problems += [f"{where}.{key}': unknown key (known: {', '.join(sorted(required | optional))})"
+                 for key in table if key not in required | optional]
+    values = {key: _text(table, key, f"{where}.", problems, required=key in required) for key in required | optional}
+    if not (values["phone"] or values["email"] or values["url"]):
+        problems.append(f"{where}': needs a phone, email or url")
+    if values["phone"] and not PHONE.match(values["phone"]):
+        problems.append(f"{where}.phone': {values['phone']!r} is not a telephone number (digits, spaces, + ( ) -)")
+    if values["url"] and not values["url"].startswith(("https://", "http://")):
+        problems.append(f"{where}.url': must start with https:// or http://")
+    if values["email"] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", values["email"]):
+        problems.append(f"{where}.email': {values['email']!r} is not an email address")
+    return Contact(**values)
+
+
+def load_settings(path: Path = paths.SITE_SETTINGS, i18n: Path = paths.I18N) -> Settings:
+    """Read and validate ``site.toml``; raises :class:`SettingsError` with every problem."""
+    data = _read_toml(path)
+    name = _name(path)
+    problems: list[str] = []
+    known = {"schema", "organisation", "editions", "default", "edition"}
+    problems += [f"{name}: key '{key}': unknown key (known: {', '.join(sorted(known))})" for key in data
+                 if key not in known]
+    if data.get("schema") != SCHEMA:
+        problems.append(f"{name}: key 'schema': must be {SCHEMA}")
+    organisation = _text(data, "organisation", f"{name}: key '", problems)
+    codes = data.get("editions")
+    if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
+        problems.append(f"{name}: key 'editions': must be a list of language codes, such as [\"en\", \"ro\"]")
+        codes = []
+    if len(set(codes)) != len(codes):
+        problems.append(f"{name}: key 'editions': a language is listed twice")
+    tables = data.get("edition", {})
+    if not isinstance(tables, dict):
+        problems.append(f"{name}: key 'edition': must be tables [edition.<code>]")
+        tables = {}
+    default = data.get("default")
+    if default not in codes:
+        problems.append(f"{name}: key 'default': {default!r} is not one of the editions {codes}")
+    parsed: dict[str, Edition] = {}
+    for code, table in tables.items():  # every edition's table is checked, built or not
+        where = f"{name}: key 'edition.{code}"
+        if not CODE.match(code):
+            problems.append(f"{where}': {code!r} is not a language code (two or three lowercase letters)")
+            continue
+        if not isinstance(table, dict):
+            problems.append(f"{where}': must be a table [edition.{code}]")
+            continue
+        problems += [f"{where}.{key}': unknown key (known: contacts, review)" for key in table
+                     if key not in ("review", "contacts")]
+        review = _text(table, "review", f"{where}.", problems)
+        raw = table.get("contacts", [])
+        if not isinstance(raw, list):
+            problems.append(f"{where}.contacts': must be a list of tables [[edition.{code}.contacts]]")
+            raw = []
+        contacts = [_contact(c, f"{where}.contacts[{n}]", problems) for n, c in enumerate(raw)]
+        parsed[code] = Edition(code, review, tuple(c for c in contacts if c is not None))
+    built: list[Edition] = []
+    for code in codes:
+        if not CODE.match(code):
+            problems.append(f"{name}: key 'editions': {code!r} is not a language code (two or three lowercase letters)")
+        elif not (i18n / code / "ui.toml").is_file():
+            problems.append(f"{name}: key 'editions': no {_name(i18n / code / 'ui.toml')} for {code!r}")
+        elif code not in tables:
+            problems.append(f"{name}: key 'edition.{code}': missing: every edition built needs [edition.{code}] "
+                            "with its review status")
+        elif code in parsed:
+            built.append(parsed[code])
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return Settings(path, organisation, str(default), tuple(built))
+
+
+# --- interface text: i18n/<lang>/ui.toml -----------------------------------------------------------------
+
+def slug(title: str) -> str:
+    """The key of a nav title in ``ui.toml`` ("Your wellbeing" → ``your-wellbeing``)."""
+    return re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+
+
+def nav_titles(nav: list[Any]) -> list[str]:
+    """Every title the nav gives (sections and titled pages), in order."""
+    found: list[str] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, inner in entry.items():
+                found.append(str(title))
+                if isinstance(inner, list):
+                    found += nav_titles(inner)
+    return found
+
+
+def translate_nav(nav: list[Any], titles: Mapping[str, str]) -> list[Any]:
+    """The nav with every title replaced by its translation (``titles``: slug → text)."""
+    out: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({titles[slug(str(t))]: translate_nav(i, titles) if isinstance(i, list) else i
+                        for t, i in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+def base_config(config: Path) -> dict[str, Any]:
+    """The shared configuration as MkDocs reads it (``INHERIT`` resolved the MkDocs way)."""
+    return site.resolved(config)
+
+
+def ui_keys(lang: str, i18n: Path, nav: list[Any]) -> set[str]:
+    """The keys a language's ``ui.toml`` must have.
+
+    The English edition's labels; a translation also needs the site's name, description and footer
+    and every nav title.
+    """
+    english = flat(_read_toml(i18n / paths.SOURCE_LANG / "ui.toml"))
+    keys = {k for k in english if k.startswith(("edition.", "labels."))}
+    if lang != paths.SOURCE_LANG:
+        keys |= {"site.name", "site.description", "site.copyright"}
+        keys |= {f"nav.{slug(title)}" for title in nav_titles(nav)}
+    return keys
+
+
+def flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A TOML document as ``section.key`` → value (``schema`` left out)."""
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if not prefix and key == "schema":
+            continue
+        if isinstance(value, dict):
+            out.update(flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def load_ui(lang: str, i18n: Path, nav: list[Any]) -> dict[str, str]:
+    """A language's interface text, checked for missing, extra and non-text keys."""
+    path = i18n / lang / "ui.toml"
+    name = _name(path)
+    data = _read_toml(path)
+    values = flat(data)
+    wanted = ui_keys(lang, i18n, nav)
+    problems = [] if data.get("schema") == SCHEMA else [f"{name}: key 'schema': must be {SCHEMA}"]
+    problems += [f"{name}: key '{k}': missing" for k in sorted(wanted - set(values))]
+    problems += [f"{name}: key '{k}': extra (not used: check the spelling or the nav of mkdocs.yml)"
+                 for k in sorted(set(values) - wanted)]
+    problems += [f"{name}: key '{k}': must be non-empty text" for k, v in values.items()
+                 if k in wanted and (not isinstance(v, str) or not v.strip())]
+    english = flat(_read_toml(i18n / paths.SOURCE_LANG / "ui.toml"))
+    problems += [f"{name}: key '{k}': placeholders {sorted(PLACEHOLDER.findall(str(english[k])))} must stay as they are"
+                 for k, v in values.items() if k in english and isinstance(v, str)
+                 and sorted(PLACEHOLDER.findall(v)) != sorted(PLACEHOLDER.findall(str(english[k])))]
+    if problems:
+        raise SettingsError("\n".join(problems))
+    return {k: str(v) for k, v in values.items()}
+
+
+# --- the generated configuration ------------------------------------------------------------------------
+
+def relative(source: str, target: str) -> str:
+    """The relative path from one edition's root to another's (prefixes ``""`` or ``"ro/"``)."""
+    ups = "../" * source.count("/")
+    return ups + target
+
+
+def alternates(settings: Settings, code: str, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """``extra.alternate``: every edition, its name in its own language and its root from ``code``'s root."""
+    here = settings.prefix(code)
+    return [{"name": names[e.code], "link": relative(here, settings.prefix(e.code)), "lang": e.code,
+             **({"default": True} if e.code == settings.default else {})}
+            for e in settings.editions]
+
+
+def config(settings: Settings, edition: Edition, ui: Mapping[str, str], names: Mapping[str, str],
+           base: Path, docs: Path, includes: list[Path]) -> dict[str, Any]:
+    """The generated configuration of one edition (``INHERIT`` is added when it is written)."""
+    shared = base_config(base)
+    code = edition.code
+    here = settings.prefix(code)
+    source = code == paths.SOURCE_LANG
+    published = ui["labels.published_by"].format(organisation=settings.organisation)
+    custom = shared.get("theme", {}).get("custom_dir")
+    theme: dict[str, Any] = {"language": code}
+    if custom:
+        theme["custom_dir"] = str((base.parent / custom).resolve())
+    site_url = str(shared.get("site_url") or "")
+    result: dict[str, Any] = {
+        "docs_dir": str(docs.resolve()),
+        "copyright": f"{shared.get('copyright', '') if source else ui['site.copyright']} {published}".strip(),
+        "theme": theme,
+        "extra": {
+            "edition": {
+                "lang": code,
+                "shared": relative(here, ""),
+                "review": "" if edition.reviewed else edition.review,
+                "review_label": ui["labels.review"],
+            },
+        },
+    }
+    if site_url:
+        result["site_url"] = site_url.rstrip("/") + "/" + here
+    if len(settings.editions) > 1:
+        result["extra"]["alternate"] = alternates(settings, code, names)
+    if not source:
+        result["site_name"] = ui["site.name"]
+        result["site_description"] = ui["site.description"]
+        titles = {k.removeprefix("nav."): v for k, v in ui.items() if k.startswith("nav.")}
+        result["nav"] = translate_nav(shared.get("nav", []), titles)
+    result["markdown_extensions"] = _extensions(shared.get("markdown_extensions", []), includes)
+    return result
+
+
+def _extensions(extensions: list[Any], includes: list[Path]) -> list[Any]:
+    """The shared Markdown extensions, the snippets' folders set to ``includes`` (first found wins)."""
+    out: list[Any] = []
+    for entry in extensions:
+        if isinstance(entry, dict) and "pymdownx.snippets" in entry:
+            options = dict(entry["pymdownx.snippets"] or {})
+            options["base_path"] = [str(p.resolve()) for p in includes]
+            out.append({"pymdownx.snippets": options})
+        else:
+            out.append(entry)
+    return out
+
+
+def write_config(target: Path, base: Path, values: Mapping[str, Any]) -> Path:
+    """Write a generated configuration that inherits ``base``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    inherit = Path(os.path.relpath(base, target.parent)).as_posix()
+    text = yaml.safe_dump({"INHERIT": inherit, **values}, sort_keys=False, allow_unicode=True, width=120)
+    target.write_text("# Generated by scripts/editions.py for one edition's build; do not edit.\n" + text,
+                      encoding="utf-8")
+    return target
+
+
+def assemble_docs(lang: str, target: Path, docs: Path, i18n: Path) -> Path:
+    """The docs folder of a translated edition: its pages plus every non-page file of ``docs/``."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(i18n / lang / "docs", target)
+    for asset in sorted(p for p in docs.rglob("*") if p.is_file() and p.suffix != ".md"):
+        destination = target / asset.relative_to(docs)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(asset, destination)
+    return target
+
+
+# --- the local help fragment -------------------------------------------------------------------------------
+
+def local_help(settings: Settings, edition: Edition, ui: Mapping[str, str]) -> str:
+    """The ``{{ local-help }}`` fragment: the edition's local contacts (nothing when it lists none)."""
+    if not edition.contacts:
+        return ""
+    items = []
+    for contact in edition.contacts:
+        parts = [f"<strong>{escape(contact.name)}</strong>: {escape(contact.what)}"]
+        if contact.phone:
+            tel = re.sub(r"[^0-9+]", "", contact.phone)
+            parts.append(f'{escape(ui["labels.phone"])} <a href="tel:{tel}">{escape(contact.phone)}</a>')
+        if contact.email:
+            parts.append(f'{escape(ui["labels.email"])} <a href="mailto:{escape(contact.email)}">'
+                         f"{escape(contact.email)}</a>")
+        if contact.url:
+            parts.append(f'<a href="{escape(contact.url)}">{escape(ui["labels.website"])}</a>')
+        if contact.hours:
+            parts.append(f'{escape(ui["labels.hours"])} {escape(contact.hours)}')
+        items.append(f"<li>{' · '.join(parts)}</li>")
+    intro = ui["labels.local_help_intro"].format(organisation=settings.organisation)
+    return (
+        f'<section class="sc-local-help" data-local-help="{escape(edition.code)}">'
+        f'<h2>{escape(ui["labels.local_help"])}</h2><p>{escape(intro)}</p><ul>{"".join(items)}</ul></section>\n'
+    )
+
+
+def write_local_help(out: Path, settings: Settings, edition: Edition, ui: Mapping[str, str]) -> Path:
+    """Write ``local-help.html`` into an edition's fragment folder."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "local-help.html"
+    target.write_text(local_help(settings, edition, ui), encoding="utf-8")
+    return target

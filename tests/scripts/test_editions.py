@@ -1,0 +1,271 @@
+"""scripts.editions and the build of editions: site.toml, ui.toml, the generated configuration.
+
+Then the editions fixture built end to end (English at /, Romanian at /ro/): its switcher, hreflang,
+lang, review notice, local help and localised exercise.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts import editions, htmlcheck, paths
+
+FIXTURE = paths.ROOT / "tests" / "fixtures" / "editions"
+PAGES = ["", "about/", "modules/01-example/"]
+
+
+def settings_file(tmp_path: Path, text: str) -> Path:
+    """A site.toml with ``text``."""
+    path = tmp_path / "site.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_repository_settings_build_english_only_until_the_translations_are_complete() -> None:
+    """The repository's site.toml is valid and builds English at the root while RO and BG are translated."""
+    settings = editions.load_settings()
+    assert [e.code for e in settings.editions] == ["en"] and settings.default == "en"
+    assert settings.edition("en").reviewed
+
+
+def test_settings_errors_name_file_and_key(tmp_path: Path) -> None:
+    """Each mistake in site.toml is one line naming the file and the key."""
+    path = settings_file(tmp_path, """schema = 1
+colour = "blue"
+editions = ["en", "ro", "xx", "EN"]
+default = "de"
+[edition.en]
+review = "reviewed"
+[edition.ro]
+reviw = "typo"
+[[edition.ro.contacts]]
+name = "Line"
+what = "help"
+phone = "call us"
+url = "www.example.org"
+[[edition.ro.contacts]]
+name = "No way to reach"
+what = "help"
+""")
+    with pytest.raises(editions.SettingsError) as caught:
+        editions.load_settings(path, FIXTURE / "i18n")
+    problems = str(caught.value).splitlines()
+    assert "site.toml: key 'colour': unknown key (known: default, edition, editions, organisation, schema)" in problems
+    assert "site.toml: key 'organisation': must be non-empty text" in problems
+    assert any(p.startswith("site.toml: key 'default': 'de' is not one of the editions") for p in problems)
+    assert "site.toml: key 'edition.ro.reviw': unknown key (known: contacts, review)" in problems
+    assert "site.toml: key 'edition.ro.review': must be non-empty text" in problems
+    phone = "site.toml: key 'edition.ro.contacts[0].phone': 'call us' is not a telephone"
+    assert any(p.startswith(phone) for p in problems)
+    assert "site.toml: key 'edition.ro.contacts[0].url': must start with https:// or http://" in problems
+    assert "site.toml: key 'edition.ro.contacts[1]': needs a phone, email or url" in problems
+    assert any(p.startswith("site.toml: key 'editions': no ") and "'xx'" in p for p in problems)
+    assert "site.toml: key 'editions': 'EN' is not a language code (two or three lowercase letters)" in problems
+
+
+def test_fixture_settings() -> None:
+    """The fixture builds English (default, at the root) and Romanian (at /ro/) with one local contact."""
+    settings = editions.load_settings(FIXTURE / "site.toml", FIXTURE / "i18n")
+    assert [e.code for e in settings.in_build_order()] == ["en", "ro"]
+    assert settings.prefix("en") == "" and settings.prefix("ro") == "ro/"
+    assert not settings.edition("ro").reviewed and settings.edition("ro").contacts[0].phone == "0700 000 000"
+
+
+def test_ui_text_is_checked_against_english_and_the_nav(tmp_path: Path) -> None:
+    """A ui.toml needs every English label, every nav title and the site's name; placeholders stay."""
+    nav = editions.base_config(FIXTURE / "mkdocs.yml")["nav"]
+    assert editions.load_ui("ro", FIXTURE / "i18n", nav)["nav.modules"] == "Module"
+    i18n = tmp_path / "i18n"
+    (i18n / "en").mkdir(parents=True)
+    (i18n / "ro").mkdir()
+    (i18n / "en" / "ui.toml").write_bytes((FIXTURE / "i18n" / "en" / "ui.toml").read_bytes())
+    text = (FIXTURE / "i18n" / "ro" / "ui.toml").read_text(encoding="utf-8")
+    text = text.replace('about = "Despre site"\n', 'abuot = "Despre site"\n')
+    text = text.replace("Publicat de {organisation}.", "Publicat de organizație.")
+    text = text.replace('name = "Ediții de test"', "name = 3")
+    (i18n / "ro" / "ui.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(editions.SettingsError) as caught:
+        editions.load_ui("ro", i18n, nav)
+    problems = str(caught.value).splitlines()
+    assert any(p.endswith("ui.toml: key 'nav.about': missing") for p in problems)
+    assert any(p.endswith("ui.toml: key 'nav.abuot': extra (not used: check the spelling or the nav of mkdocs.yml)")
+               for p in problems)
+    assert any(p.endswith("ui.toml: key 'site.name': must be non-empty text") for p in problems)
+    assert any(p.endswith("ui.toml: key 'labels.published_by': placeholders ['{organisation}'] must stay as they are")
+               for p in problems)
+
+
+def test_nav_titles_are_translated_by_key() -> None:
+    """The nav keeps its shape and pages; each title is looked up by its slug."""
+    nav = [{"Home": "index.md"}, {"Training modules": ["modules/a.md", {"Answer keys": ["k.md"]}]}, "about.md"]
+    titles = {"home": "Acasă", "training-modules": "Module de formare", "answer-keys": "Grile"}
+    assert editions.translate_nav(nav, titles) == [
+        {"Acasă": "index.md"}, {"Module de formare": ["modules/a.md", {"Grile": ["k.md"]}]}, "about.md"]
+    assert editions.nav_titles(nav) == ["Home", "Training modules", "Answer keys"]
+
+
+def test_edition_links_are_relative_between_roots() -> None:
+    """From the root edition to /ro/ is ro/; from /ro/ to the root ../; from /ro/ to /bg/ ../bg/."""
+    assert editions.relative("", "ro/") == "ro/"
+    assert editions.relative("ro/", "") == "../"
+    assert editions.relative("ro/", "bg/") == "../bg/"
+    assert editions.relative("ro/", "ro/") == "../ro/"
+
+
+def test_generated_configuration_inherits_and_sets_only_what_differs(tmp_path: Path) -> None:
+    """The Romanian configuration inherits mkdocs.yml and sets language, docs, nav, includes, switcher, notice."""
+    settings = editions.load_settings(FIXTURE / "site.toml", FIXTURE / "i18n")
+    nav = editions.base_config(FIXTURE / "mkdocs.yml")["nav"]
+    ui = editions.load_ui("ro", FIXTURE / "i18n", nav)
+    docs = tmp_path / "docs"
+    values = editions.config(settings, settings.edition("ro"), ui, {"en": "English", "ro": "Română"},
+                             FIXTURE / "mkdocs.yml", docs, [FIXTURE / "i18n" / "ro" / "includes", FIXTURE / "includes"])
+    assert values["theme"] == {"language": "ro", "custom_dir": str(paths.ROOT / "overrides")}
+    assert values["nav"][0] == {"Acasă": "index.md"} and values["site_name"] == "Ediții de test"
+    assert values["extra"]["alternate"] == [{"name": "English", "link": "../", "lang": "en", "default": True},
+                                            {"name": "Română", "link": "../ro/", "lang": "ro"}]
+    assert values["extra"]["edition"]["shared"] == "../"
+    assert values["extra"]["edition"]["review"] == settings.edition("ro").review
+    assert values["copyright"] == "Material de test. Publicat de Fixture Association."
+    assert "plugins" not in values  # the search language follows theme.language; Zensical accepts no other option
+    snippets = next(e["pymdownx.snippets"] for e in values["markdown_extensions"]
+                    if isinstance(e, dict) and "pymdownx.snippets" in e)
+    assert snippets["base_path"][0] == str(FIXTURE / "i18n" / "ro" / "includes")
+    written = editions.write_config(tmp_path / "edition" / "mkdocs.yml", FIXTURE / "mkdocs.yml", values)
+    inherit = re.search(r"^INHERIT: (.+)$", written.read_text(encoding="utf-8"), re.MULTILINE)
+    assert inherit and (written.parent / inherit.group(1)).resolve() == FIXTURE / "mkdocs.yml"
+    merged = editions.base_config(written)
+    assert merged["theme"]["language"] == "ro" and merged["theme"]["features"]  # the rest comes from mkdocs.yml
+    assert merged["nav"] == values["nav"] and merged["markdown_extensions"] == values["markdown_extensions"]
+
+
+def test_local_help_lists_the_contacts_or_nothing() -> None:
+    """The local help fragment shows each contact with a tel: link; an edition without contacts shows nothing."""
+    settings = editions.load_settings(FIXTURE / "site.toml", FIXTURE / "i18n")
+    nav = editions.base_config(FIXTURE / "mkdocs.yml")["nav"]
+    html = editions.local_help(settings, settings.edition("ro"), editions.load_ui("ro", FIXTURE / "i18n", nav))
+    assert '<a href="tel:0700000000">0700 000 000</a>' in html and "Fixture Association" in html
+    assert editions.local_help(settings, settings.edition("en"), editions.load_ui("en", FIXTURE / "i18n", nav)) == ""
+
+
+# --- the fixture, built end to end --------------------------------------------------------------------------
+
+def page(site: Path, url: str) -> str:
+    """The HTML of a directory URL."""
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def target(url: str, href: str) -> str:
+    """The site-relative directory URL a relative link on page ``url`` leads to (``""``: the root)."""
+    found = posixpath.normpath(posixpath.join("/" + url, href)).lstrip("/")
+    return found + "/" if found else ""
+
+
+def test_fixture_builds_both_editions_with_one_runtime(editions_build: Path) -> None:
+    """English at the root, Romanian in ro/, each with all its pages; runtime and service worker only once."""
+    site = editions_build / "site"
+    for url in PAGES:
+        assert (site / url / "index.html").is_file() and (site / "ro" / url / "index.html").is_file()
+    assert (site / paths.SITE_PYODIDE).is_dir() and (site / "sw.js").is_file()
+    assert not (site / "ro" / paths.SITE_PYODIDE).exists() and not (site / "ro" / paths.SITE_SELFCHECK).exists()
+    assert not (site / "ro" / "sw.js").exists()
+    assert 'src="../../../assets/selfcheck/selfcheck.js"' in page(site, "ro/modules/01-example/")
+
+
+def test_every_page_says_its_language_and_links_to_itself_in_the_other(editions_build: Path) -> None:
+    """<html lang>, the switcher and hreflang alternates go to the same page in each edition (x-default: English)."""
+    site = editions_build / "site"
+    for prefix, lang in (("", "en"), ("ro/", "ro")):
+        for url in PAGES:
+            here = prefix + url
+            html = page(site, here)
+            assert f'<html lang="{lang}"' in html, here
+            switcher = dict(re.findall(r'<a href="([^"]+)" hreflang="(\w+)"[^>]*class="md-select__link"', html))
+            assert {code: target(here, href) for href, code in switcher.items()} == {"en": url, "ro": "ro/" + url}
+            alternates = re.findall(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)">', html)
+            assert {code: target(here, href) for code, href in alternates} == {
+                "en": url, "x-default": url, "ro": "ro/" + url}
+            assert html.count('aria-current="true"') == 1 and f'data-edition="{lang}" aria-current' in html
+
+
+def test_review_notice_on_every_page_of_an_unreviewed_edition(editions_build: Path) -> None:
+    """Every Romanian page (404 included) shows the review status; no English page does (it is "reviewed")."""
+    site = editions_build / "site"
+    notice = "<strong>Stadiul revizuirii:</strong> traducere în curs de revizuire de către un practician"
+    for url in PAGES:
+        assert notice in page(site, "ro/" + url)
+        assert "data-review-status" not in page(site, url)
+    assert notice in (site / "ro" / "404.html").read_text(encoding="utf-8")
+
+
+def test_romanian_pages_carry_the_localised_exercise(editions_build: Path) -> None:
+    """The Romanian page embeds the definition in Romanian text with the same ids and structure; so does its form."""
+    site = editions_build / "site"
+    scripts_ = re.compile(r'<script type="application/json" data-exercise-definition>(.*?)</script>', re.DOTALL)
+    english = json.loads(scripts_.findall(page(site, "modules/01-example/"))[0])
+    romanian_html = page(site, "ro/modules/01-example/")
+    romanian = json.loads(scripts_.findall(romanian_html)[0])
+    assert romanian["title"] == "Înainte de închiderea unui caz" and english["title"] == "Before closing a case"
+    assert [i["id"] for i in romanian["items"]] == [i["id"] for i in english["items"]]
+    assert {k: v for k, v in romanian.items() if not isinstance(v, str | list)} == \
+        {k: v for k, v in english.items() if not isinstance(v, str | list)}
+    assert "Supraviețuitorul știe pe cine să contacteze" in romanian_html
+    assert "Ajutor local" in romanian_html and "Linia de sprijin a asociației" in romanian_html
+    assert "sc-local-help" not in page(site, "modules/01-example/")  # no English contacts in the fixture
+    assert "Acasă" in romanian_html  # the nav title from ui.toml
+
+
+def test_each_edition_searches_in_its_language(editions_build: Path) -> None:
+    """Material picks the search language from theme.language: Romanian stemming for /ro/."""
+    site = editions_build / "site"
+    config = json.loads((site / "ro" / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == ["ro"]
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["lang"] == ["en"]
+
+
+def test_fixture_pages_are_valid_html(editions_build: Path) -> None:
+    """The switcher, hreflang links, review notice and local help pass the Nu Html Checker."""
+    assert "(mkdocs): no HTML errors" in htmlcheck.validate(editions_build / "site", "mkdocs")
+
+
+def test_zensical_builds_the_same_editions(editions_build: Path, tmp_path: Path) -> None:
+    """The second engine reads the same generated configurations: same pages, language, switcher and content."""
+    out = tmp_path / "zensical"
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--engine", "zensical", "--project", str(FIXTURE),
+                           "--out", str(out)], cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    ours, theirs = editions_build / "site", out / "site"
+    for url in [*PAGES, *("ro/" + p for p in PAGES)]:
+        mkdocs_html, zensical_html = page(ours, url), page(theirs, url)
+        for pattern in (r'<html lang="\w+"', r'<a href="[^"]+" hreflang="\w+"', r'<link rel=" alternate"[^>]+>',
+                        r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>"):
+            assert re.findall(pattern, zensical_html) == re.findall(pattern, mkdocs_html), (url, pattern)
+    assert "(zensical): no HTML errors" in htmlcheck.validate(theirs, "zensical")
+
+
+def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
+    """With default = "ro", Romanian is built at the root and English at /en/; links and x-default follow."""
+    from tests.scripts.test_i18n import copy_fixture, edit
+
+    project = copy_fixture(tmp_path)
+    edit(project / "site.toml", 'default = "en"', 'default = "ro"')
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(project), "--out", str(out)],
+                          cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = out / "site"
+    assert '<html lang="ro"' in page(site, "modules/01-example/")
+    assert '<html lang="en"' in page(site, "en/modules/01-example/")
+    assert (site / paths.SITE_SELFCHECK).is_dir() and not (site / "en" / paths.SITE_SELFCHECK).exists()
+    html = page(site, "en/about/")
+    assert 'src="../../assets/selfcheck/selfcheck.js"' in html
+    alternates = dict(re.findall(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
+    assert {code: target("en/about/", href) for code, href in alternates.items()} == {
+        "en": "en/about/", "ro": "about/", "x-default": "about/"}

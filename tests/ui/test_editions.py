@@ -1,0 +1,113 @@
+"""Editions in Chromium, on the editions fixture (English at /, Romanian at /ro/).
+
+The language switcher lands on the same page in the other edition, each page says its language, the
+review notice shows on the Romanian pages, and an exercise on /ro/ shows its Romanian text and is scored
+by the browser's Python from the Romanian definition, exactly as CPython scores that definition.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from scripts.serve import serving
+from selfcheck import handle
+from support import answer, submit, wait_ready
+from tests.ui.conftest import Watch
+
+EXERCISE = "fx-case-closing"
+
+
+@pytest.fixture(scope="module")
+def editions_url(editions_build: Path) -> Iterator[str]:
+    """The built editions fixture served on 127.0.0.1."""
+    with serving(editions_build / "site") as base:
+        yield base
+
+
+def switch_to(page: Page, name: str) -> None:
+    """Open the language switcher (it shows on hover) and follow the link to the edition named ``name``."""
+    page.locator(".md-header .md-select").hover()
+    page.locator(".md-select__inner").get_by_role("link", name=name).click()
+
+
+def test_switcher_lands_on_the_same_page_and_lang_follows(page: Page, editions_url: str, watch: Watch) -> None:
+    """From an English module page to its Romanian page and back; <html lang> and the notice follow."""
+    page.goto(editions_url + "modules/01-example/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("[data-review-status]")).to_have_count(0)
+    switch_to(page, "Română")
+    expect(page).to_have_url(editions_url + "ro/modules/01-example/")
+    expect(page.locator("html")).to_have_attribute("lang", "ro")
+    expect(page.locator("h1").first).to_contain_text("Modulul 1: un modul de exemplu")
+    expect(page.locator("[data-review-status]")).to_contain_text("Stadiul revizuirii:")
+    switch_to(page, "English")
+    expect(page).to_have_url(editions_url + "modules/01-example/")
+    page.goto(editions_url + "ro/about/")
+    switch_to(page, "English")
+    expect(page).to_have_url(editions_url + "about/")
+    assert watch.foreign(editions_url) == [] and watch.errors == []
+
+
+def test_exercise_on_the_romanian_edition_is_scored_from_its_romanian_definition(
+    page: Page, editions_url: str, watch: Watch
+) -> None:
+    """The form is in Romanian; the result, computed in the browser, equals CPython's for the Romanian definition."""
+    page.goto(editions_url + "ro/modules/01-example/")
+    root = page.locator(f'[data-exercise="{EXERCISE}"]')
+    expect(root.locator(".sc-title")).to_contain_text("Înainte de închiderea unui caz")
+    label = root.locator('[data-item="discussed"] label')
+    expect(label).to_have_text("Închiderea a fost discutată cu supraviețuitorul")
+    wait_ready(page, EXERCISE)
+    answers: dict[str, Any] = {"discussed": True}
+    answer(page, EXERCISE, answers)
+    region = submit(page, EXERCISE)
+    definition = json.loads(root.locator("[data-exercise-definition]").text_content() or "")
+    expected = json.loads(handle(json.dumps({"op": "score", "definition": definition, "answers": answers})))
+    assert expected["ok"], expected
+    expect(region.locator(".sc-summary")).to_have_text(expected["result"]["summary"])
+    expect(region).to_contain_text("Supraviețuitorul știe pe cine să contacteze dacă problemele revin")
+    expect(region).to_contain_text("Pregătirea închiderii")
+    assert watch.foreign(editions_url) == [] and watch.errors == []
+
+
+def test_every_fixture_page_loads_clean_in_both_editions(page: Page, editions_url: str, watch: Watch) -> None:
+    """Each page of both editions (the runtime and service worker shared at the root) logs no error."""
+    for path in ("", "about/", "modules/01-example/", "ro/", "ro/about/", "ro/modules/01-example/"):
+        page.goto(editions_url + path, wait_until="networkidle")
+        if page.locator("[data-exercise]").count():
+            wait_ready(page, EXERCISE)
+        assert watch.foreign(editions_url) == [], path
+        assert watch.errors == [], f"{path}: {watch.errors}"
+
+
+SITE_CACHED = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    if (name.startsWith("selfcheck-site-")) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+  }
+  return urls;
+}"""
+
+
+def test_one_service_worker_keeps_the_edition_being_read(page: Page, editions_url: str) -> None:
+    """A first visit to /ro/: the worker at the root keeps the Romanian pages, not the English ones.
+
+    It keeps the shared scripts too; offline, another Romanian page still opens.
+    """
+    page.goto(editions_url + "ro/")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+    scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+    assert scope == editions_url
+    cached = page.evaluate(SITE_CACHED)
+    assert editions_url + "ro/about/" in cached and editions_url + "assets/selfcheck/selfcheck.js" in cached
+    assert editions_url + "about/" not in cached
+    page.context.set_offline(True)
+    page.goto(editions_url + "ro/about/")
+    expect(page.locator("h1").first).to_contain_text("Despre acest site")
+    page.context.set_offline(False)
