@@ -232,7 +232,7 @@ def render_paper_test(quiz: Quiz, seed: int, site: str) -> str:
     footer = TEXT["paper_footer"].format(source=escape(quiz.source), site=escape(site), seed=seed)
     return (
         f'<article class="sc-paper sc-paper--shown sc-paper-test" data-paper-test="{escape(quiz.id)}"'
-        f' data-seed="{seed}">'
+        f' data-search-exclude data-seed="{seed}">'
         f'<header class="sc-paper-head"><h2 class="sc-paper-title">{escape(quiz.title)}</h2>'
         f'<p class="sc-paper-source">Source: {escape(quiz.source)}</p></header>'
         f'<div class="sc-paper-sign"><span>{TEXT["paper_name"]}</span><span>{TEXT["paper_date"]}</span></div>'

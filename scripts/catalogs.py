@@ -13,11 +13,12 @@ rules, thresholds, order) and the English text. A catalog holds only the text of
 A key is the path of a text field, made from the ids: a list of tables is keyed by each table's
 ``id`` (``fact`` for the decision aid's questions, ``min`` for the CBI's bands), a list of strings
 by position (``notes.0``). Structural fields (ids and references to ids, kinds, types, answers,
-pages, anchors, facts, verdicts, numbers and booleans) have no key, so a catalog can replace text
-and nothing else. The build localises each definition with its catalog (:func:`localised`) before
-the edition's fragments are rendered and the definition is embedded in the page, so the browser's
-Python scores the localised text. ``<id>.back.toml`` (a back-translation into English, kept for
-instruments such as the CBI) must have the same keys and is shown nowhere.
+pages, anchors, facts, verdicts, the self-checks' ``distress`` rules, numbers and booleans) have no
+key, so a catalog can replace text and nothing else. The build localises each definition with its
+catalog (:func:`localised`) before the edition's fragments are rendered and the definition is
+embedded in the page, so the browser's Python scores the localised text. ``<id>.back.toml`` (a
+back-translation into English, kept for instruments such as the CBI) must have the same keys and is
+shown nowhere.
 
 Every problem names the file and the key; :class:`CatalogError` carries one problem per line.
 """
@@ -41,6 +42,7 @@ SCHEMA = 1
 STRUCTURAL = frozenset({
     "schema", "id", "kind", "type", "correct", "objective", "style", "section", "page", "anchor", "fact",
     "verdict", "country", "scale", "response", "revisit", "strategies", "critical_level", "others_level",
+    "distress",
 })
 #: Structural names that are also the name of a list of tables with text: a criterion's ``revisit``
 #: lists ids (structure), the rubric's ``[[revisit]]`` tables have titles (text).

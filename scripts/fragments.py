@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
@@ -99,6 +100,11 @@ def render_item(exercise_id: str, item: Mapping[str, Any], number: int | None) -
     raise ValueError(f"exercise {exercise_id!r}: item {item['id']!r}: unknown item type {kind!r}")
 
 
+def _json(data: object) -> str:
+    """JSON for a ``<script type="application/json">`` element (no ``</`` that would close it)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "") -> str:
     """The whole exercise: root element with the DOM contract, form, status and result regions.
 
@@ -122,32 +128,61 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = 
         text = f'<p class="sc-section-text">{escape(section["text"])}</p>' if section.get("text") else ""
         heading_id = html_id(exercise.id, section["id"]) + "--section"
         # A named group: a screen reader says "Housing, group" before the need's repeated labels
-        # ("Part of this plan", "Duration"), so each control is told apart by its section.
+        # ("Part of this plan", "Duration"), so each control is told apart by its section. The id is on
+        # the heading's text, not the heading: the search index starts a section at every heading with
+        # an id, and a form's headings are not places to land on.
         parts.append(
             f'<section class="sc-section" data-section="{escape(section["id"])}" role="group"'
-            f' aria-labelledby="{heading_id}"><h3 class="sc-section-title" id="{heading_id}">'
-            f'{escape(section["title"])}</h3>{text}{"".join(body)}</section>'
+            f' aria-labelledby="{heading_id}"><h3 class="sc-section-title"><span id="{heading_id}">'
+            f'{escape(section["title"])}</span></h3>{text}{"".join(body)}</section>'
         )
     intro = f'<p class="sc-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
     if described.get("rules"):  # how it is decided: a rubric's levels and readiness rule, a drawn check's pass mark
         lines = "".join(f'<p class="sc-rule">{escape(line)}</p>' for line in described["rules"])
         intro += f'<div class="sc-rules" data-exercise-rules>{lines}</div>'
-    data = json.dumps(definition, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    data = _json(definition)
     submit = SUBMIT_LABELS.get(exercise.kind, "Check")
     title_id = html_id(exercise.id, "title")
+    if exercise.kind in HELP_KINDS:
+        extra += f'<script type="application/json" data-help-contacts>{_json(help_contacts())}</script>'
+    # The form and its status line are left out of the search index (data-search-exclude on elements that
+    # never hold one of their own kind: Material's index parser matches closing tags by name only).
     return (
         f'<div class="sc-exercise" data-exercise="{escape(exercise.id)}" data-exercise-kind="{escape(exercise.kind)}"'
         f' data-exercise-status="loading" role="group" aria-labelledby="{title_id}">'
         f'<p class="sc-title" id="{title_id}"><strong>{escape(exercise.title)}</strong>'
         f' <span class="sc-source">Source: {escape(exercise.source)}</span></p>'
         f'<script type="application/json" data-exercise-definition>{data}</script>{extra}'
-        f'<form class="sc-form" novalidate>{intro}{"".join(parts)}'
+        f'<form class="sc-form" novalidate data-search-exclude>{intro}{"".join(parts)}'
         f'<div class="sc-actions"><button type="submit" class="md-button md-button--primary">{submit}</button>'
         f'<button type="reset" class="md-button">Clear answers</button></div>'
         f'<p class="sc-message" data-exercise-message role="status">{LOADING_MESSAGE}</p></form>'
-        f'<noscript><p class="sc-message">{NOSCRIPT_MESSAGE}</p></noscript>'
+        f'<noscript data-search-exclude><p class="sc-message">{NOSCRIPT_MESSAGE}</p></noscript>'
         f'<div class="sc-result" data-exercise-result aria-live="polite" tabindex="-1"></div></div>'
     )
+
+
+#: The kinds whose results say where to get help (self-checks about the reader's own wellbeing).
+HELP_KINDS = ("cbi", "reflection")
+
+
+def help_contacts(contacts: Path = paths.CONTENT / "contacts.toml") -> dict[str, Any]:
+    """The numbers a self-check's help box shows: those marked ``wellbeing`` in ``content/contacts.toml``.
+
+    Each with who answers, what for, its countries and the date it was checked (the page shows the
+    date in the reader's format), and the country pages that list every number.
+    """
+    data = tomllib.loads(contacts.read_text(encoding="utf-8"))
+    numbers = [
+        {k: entry[k] for k in ("number", "holder", "what", "countries", "checked")}
+        for entry in data["contact"]
+        if entry.get("wellbeing") is True
+    ]
+    pages = [
+        {"text": title, "href": f"countries/{country}/#who-does-what"}
+        for country, title in (("romania", "Romania"), ("bulgaria", "Bulgaria"))
+    ]
+    return {"numbers": numbers, "pages": pages}
 
 
 def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None) -> int:

@@ -239,7 +239,7 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
         " · Keep completed sheets confidential.</p>"
     )
     return (
-        f'<article class="sc-paper" data-paper="{escape(exercise.id)}" data-site="{escape(site)}">'
+        f'<article class="sc-paper" data-paper="{escape(exercise.id)}" data-site="{escape(site)}" data-search-exclude>'
         f'<header class="sc-paper-head"><h2 class="sc-paper-title">{escape(exercise.title)}</h2>'
         f'<p class="sc-paper-source">Source: {escape(exercise.source)}</p></header>'
         f'{intro}{"".join(parts)}{_key(exercise)}{notes}{signature}{footer}</article>'

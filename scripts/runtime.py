@@ -16,6 +16,8 @@ from .wheel import content_hash
 
 WHEEL_PLACEHOLDER = "__SELFCHECK_WHEEL__"
 PYODIDE_PLACEHOLDER = "__PYODIDE_VERSION__"
+#: The bytes of the checking engine (the Pyodide files and the wheel): what a first visit downloads once.
+BYTES_PLACEHOLDER = "__RUNTIME_BYTES__"
 
 
 class RuntimeMissingError(Exception):
@@ -47,17 +49,19 @@ def copy_pyodide(site: Path) -> Path:
 
 def install(site: Path, wheel: Path) -> str:
     """Copy wheel, Pyodide and our scripts into ``site``; returns the wheel's site-relative path."""
-    copy_pyodide(site)
+    pyodide = copy_pyodide(site)
     target = site / paths.SITE_SELFCHECK
     target.mkdir(parents=True, exist_ok=True)
     digest = content_hash(wheel)
     wheel_rel = f"wheels/{digest}/{wheel.name}"
     (target / "wheels" / digest).mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel, target / wheel_rel)
+    engine = sum((pyodide / name).stat().st_size for name in paths.PYODIDE_FILES) + wheel.stat().st_size
     for source in sorted(paths.WEB.glob("*")):
         if not source.is_file():
             continue
         text = source.read_text(encoding="utf-8")
         text = text.replace(WHEEL_PLACEHOLDER, wheel_rel).replace(PYODIDE_PLACEHOLDER, pyodide_version())
+        text = text.replace(BYTES_PLACEHOLDER, str(engine))
         (target / source.name).write_text(text, encoding="utf-8")
     return f"{paths.SITE_SELFCHECK}/{wheel_rel}"

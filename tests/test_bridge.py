@@ -178,3 +178,23 @@ def extra_operation() -> Iterator[str]:
 def test_register_operation(extra_operation: str) -> None:
     """An operation added with register_operation() is dispatched by its name."""
     assert call({"op": extra_operation, "value": [1, "a"]}) == {"ok": True, "result": {"echo": [1, "a"]}}
+
+
+def test_unanswered_questions_come_back_as_problems_by_number_and_words() -> None:
+    """An incomplete attempt is an error whose problems name each question by its number and words, not its id.
+
+    The ``item`` of each problem places the message next to its question on the page; no message quotes it.
+    """
+    answers = full_key()
+    drawn = quiz().draw(SEED)
+    left_out = drawn.items[1]
+    del answers[left_out.id]
+    response = score(answers)
+    assert response["ok"] is False
+    assert response["problems"] == [{
+        "item": left_out.id,
+        "message": response["problems"][0]["message"],
+    }]
+    message = response["problems"][0]["message"]
+    assert message.startswith(f"Question {left_out.number}, “") and left_out.id not in message
+    assert left_out.item.choice.prompt[:20] in message

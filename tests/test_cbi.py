@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -175,9 +176,86 @@ def test_wrong_option_unknown_item_and_wrong_type_are_rejected(cbi: Cbi) -> None
 
 
 def test_no_answers_is_an_error_not_a_score(cbi: Cbi) -> None:
-    """An empty answer set gives a clear message instead of a result."""
-    with pytest.raises(AnswerError, match="no questions answered"):
+    """An empty answer set gives a clear message instead of a result, placed at the first question, with no id."""
+    with pytest.raises(AnswerError, match="No question has an answer yet") as caught:
         cbi.score({})
+    assert [p.item for p in caught.value.problems] == ["q1"]
+    assert "q1" not in caught.value.problems[0].message and "3 of 6 for personal burnout" in str(caught.value)
+
+
+def test_the_result_opens_with_plain_words_then_details(cbi: Cbi) -> None:
+    """The summary says in words what the answers suggest; each scale opens with a plain sentence, then details."""
+    high = {**nth(cbi, 1, 0), **nth(cbi, 2, 1), **nth(cbi, 3, 0)}  # personal: 100, 75, 100
+    low = {k: v for n in range(7, 13) for k, v in nth(cbi, n, 4).items()}  # work: 0 x6
+    result = cbi.score({**high, **low})
+    assert result["summary"].startswith(
+        "Your answers today suggest moderate burnout or higher for personal burnout, "
+        "and less than moderate burnout for work-related burnout."
+    )
+    assert "talk to someone you trust" in result["summary"]
+    assert "Not enough answers to score client-related burnout." in result["summary"]
+    personal, work, client = result["scales"]
+    assert personal["plain"].startswith("Today your answers point to a lot of tiredness and exhaustion in general")
+    assert work["plain"].startswith("Today your answers point to some tiredness and exhaustion that you link")
+    assert personal["band_line"] == "50 or more: moderate burnout or higher"
+    assert work["band_line"] == "Below 50: less than moderate burnout"
+    assert "plain" not in client and client["score"] is None
+    assert "Source" not in json.dumps([personal["note"], work["note"], result["notes"]])
+
+
+def test_meter_boundaries_follow_the_bands(cbi: Cbi) -> None:
+    """low/high/optimum make a browser paint a score below 50 as good and 50 or more as not good, exactly at 50.
+
+    A browser paints a value up to ``low`` as the optimum when the optimum is below ``low``; every
+    possible score (a mean of whole points over at most 7 questions) falls on the right side of ``low``.
+    """
+    meter = cbi.meter()
+    assert meter["optimum"] == 0 and meter["min"] == 0 and meter["max"] == 100
+    assert meter["optimum"] < meter["low"] < 50 <= meter["high"]
+    possible = {
+        Fraction(total, count)
+        for count in range(1, 8)
+        for total in range(0, 100 * count + 1, 25)
+    }
+    for score in possible:
+        good = float(score) <= meter["low"]
+        assert good == (score < 50), score
+    for answers, level in (({**nth(cbi, 1, 2), **nth(cbi, 2, 2), **nth(cbi, 3, 2)}, 1),  # exactly 50
+                           ({**nth(cbi, 1, 2), **nth(cbi, 2, 2), **nth(cbi, 3, 3)}, 0)):  # 41.7
+        scale = cbi.score(answers)["scales"][0]
+        assert scale["meter"] == meter and scale["level"] == level
+        assert (scale["score"] > meter["low"]) == (level == 1)
+
+
+def test_sources_are_named_once_per_result(cbi: Cbi) -> None:
+    """The citation and the band's source are listed once in "sources", not under every scale."""
+    everything = {k: v for n in range(1, 20) for k, v in nth(cbi, n, 2).items()}
+    result = cbi.score(everything)
+    assert result["sources_title"] == "Sources"
+    assert result["sources"] == [cbi.citation, cbi.bands[1].source]
+    shown = json.dumps([s["note"] for s in result["scales"]] + result["notes"])
+    assert "Creedy et al. (2017), BMC" not in shown and "Work & Stress" not in shown
+
+
+def test_an_answer_of_acute_distress_puts_help_first(cbi: Cbi) -> None:
+    """"Always" to "I can't take it anymore" puts the help text first, quoting the answer; "Often" does not."""
+    assert [(d.item, d.options) for d in cbi.distress] == [("q4", ("always",))]
+    calm = cbi.score({**nth(cbi, 1, 1), **nth(cbi, 4, 1)})
+    assert calm["help"]["first"] is False and calm["help"]["urgent"] == ""
+    assert "112" in calm["help"]["text"] and "supervisor" in calm["help"]["text"]
+    urgent = cbi.score({**nth(cbi, 1, 4), **nth(cbi, 4, 0)})["help"]
+    assert urgent["first"] is True
+    assert urgent["urgent"].startswith("You answered “Always” to question 4, “How often do you think:")
+    assert "talk to someone today" in urgent["urgent"] and "112" in urgent["urgent"]
+    assert "diagnos" not in json.dumps(urgent)
+
+
+def test_what_to_do_next_links_to_the_plan_and_to_help(cbi: Cbi) -> None:
+    """Every result links to the prevention plan and to where to get help (pages checked at build time)."""
+    result = cbi.score(nth(cbi, 1, 0) | nth(cbi, 2, 0) | nth(cbi, 3, 0))
+    hrefs = [link["href"] for link in result["review"]]
+    assert "wellbeing/prevention-plan/#make-your-plan" in hrefs and "wellbeing/#where-to-get-help" in hrefs
+    assert cbi.links() == [(f"next[{n}]", link.page, link.anchor) for n, link in enumerate(cbi.next, start=1)]
 
 
 def test_interpretation_names_the_50_convention_with_a_source(cbi: Cbi) -> None:
@@ -185,7 +263,7 @@ def test_interpretation_names_the_50_convention_with_a_source(cbi: Cbi) -> None:
     result = cbi.score({**nth(cbi, 1, 0), **nth(cbi, 2, 0), **nth(cbi, 3, 0)})
     text = " ".join(result["notes"])
     assert "50 or more" in text and "not a clinical cut-off" in text and "Creedy" in text
-    assert "not a diagnosis" in text and "112" in text
+    assert "not a diagnosis" in text and "112" in result["help"]["text"]
     assert all(b.source for b in cbi.bands)
     assert "Kristensen" in result["citation"] and "192" in result["citation"]
 
@@ -229,8 +307,8 @@ def test_definition_errors_name_the_field() -> None:
            "interpretation": "i", "notes": ["n"],
            "response_scales": [{"id": "f", "title": "F", "options": [{"id": "a", "label": "A", "points": 100},
                                                                      {"id": "b", "label": "B", "points": 0}]}],
-           "scales": [{"id": "personal", "title": "P", "min_answered": 1}],
-           "bands": [{"min": 0, "label": "L", "text": "T", "source": "S"}],
+           "scales": [{"id": "personal", "title": "P", "min_answered": 1, "plain": "p"}],
+           "bands": [{"min": 0, "label": "L", "text": "T", "source": "S", "words": "w", "plain": "p", "advice": "a"}],
            "items": [{"id": "q1", "scale": "nope", "response": "f", "prompt": "P?"}]}
     with pytest.raises(DefinitionError, match=r"item 'q1': field 'scale'"):
         parse_definition(raw, "test.toml")

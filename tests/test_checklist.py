@@ -78,7 +78,7 @@ def test_free_text_is_accepted_but_never_echoed() -> None:
 @pytest.mark.parametrize(
     ("answers", "fragment"),
     [({"zz": True}, "unknown item id 'zz'"), ({"a1": "yes"}, "expected true or false"),
-     ({"date": "01/05/2024"}, "not a date"), ({"case-ref": 3}, "expected text")],
+     ({"date": "01/05/2024"}, "choose a real date"), ({"case-ref": 3}, "expected text")],
 )
 def test_bad_answers_raise(answers: dict[str, object], fragment: str) -> None:
     """Unknown ids, wrong types and malformed dates raise AnswerError with a clear message."""

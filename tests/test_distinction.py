@@ -209,16 +209,19 @@ def test_score_counts_category_and_elements_separately(bank: DistinctionQuiz) ->
     assert "trafficking in human beings" in category["message"] and v.explanation in category["message"]
 
 
-def test_elements_feedback_goes_element_by_element(bank: DistinctionQuiz) -> None:
-    """The elements feedback names each of the five elements and flags the one the reader missed."""
-    v = next(v for v in bank.vignettes if v.facts["means"] is True)
-    chosen = [e for e in v.expected_elements() if e != "means"]
+def test_partly_right_elements_list_what_was_missed_and_what_was_marked_wrongly(bank: DistinctionQuiz) -> None:
+    """"Partly right" names the element missed and the one marked wrongly, each with why; right marks come first."""
+    v = next(v for v in bank.vignettes if v.facts["means"] is True and v.facts["irregular_border_crossing"] is False)
+    chosen = [e for e in v.expected_elements() if e != "means"] + ["border"]
     result = bank.score({v.category_item: v.verdict, v.elements_item: chosen})
     feedback = result["items"][1]
-    assert feedback["status"] == "partial"
-    for name in ("Act:", "Means:", "Purpose:", "Border crossing:", "Benefit:"):
-        assert name in feedback["message"]
-    assert "Means: present, but you did not mark it." in feedback["message"]
+    assert feedback["status"] == "partial" and feedback["label"] == "Partly right"
+    notes = feedback["notes"]
+    assert "You did not mark “Means”, which applies: it is in the case." in notes
+    assert "You marked “Border crossing”, which does not apply: the case shows it is absent." in notes
+    right = [n for n in notes if n.startswith("Right to mark")]
+    assert right and notes[: len(right)] == right
+    assert len(notes) == len(chosen) + 1  # one line per mark, and one for the missed element
 
 
 def test_no_element_option_for_cases_without_elements(bank: DistinctionQuiz) -> None:
@@ -229,17 +232,28 @@ def test_no_element_option_for_cases_without_elements(bank: DistinctionQuiz) -> 
     assert wrong["items"][1]["status"] == "incorrect"
 
 
-def test_half_answered_vignette_is_refused(bank: DistinctionQuiz) -> None:
-    """Answering only one of a vignette's two questions raises an AnswerError naming the vignette."""
-    v = bank.vignettes[0]
-    with pytest.raises(AnswerError, match=v.id):
-        bank.score({v.category_item: "trafficking"})
+def test_a_half_answered_vignette_waits_without_blocking_the_others(bank: DistinctionQuiz) -> None:
+    """Each vignette scores on its own: a half-answered one gets a message for its missing question, by its words."""
+    first, second = bank.vignettes[:2]
+    answers = {first.category_item: "trafficking", **right_answers(bank, [second.id])}
+    result = bank.score(answers)
+    assert result["answered"] == [second.id] and result["score"] == 100
+    assert result["problems"] == [{
+        "item": first.elements_item,
+        "message": f"“{first.title}”: also answer “Which elements do you see in the text? Choose all that apply.” "
+        "to have this case checked.",
+    }]
+    assert "1 more case will be checked" in result["summary"]
+    assert first.id not in json.dumps([result["summary"], result["problems"][0]["message"]])
+    with pytest.raises(AnswerError) as caught:  # alone, it is an error with the same message next to the question
+        bank.score({first.category_item: "trafficking"})
+    assert [p.item for p in caught.value.problems] == [first.elements_item]
 
 
 @pytest.mark.parametrize(
     ("answers", "message"),
     [
-        ({}, "answer at least one vignette"),
+        ({}, "Answer at least one case"),
         ({"nope-category": "none"}, "unknown item id 'nope-category'"),
         ({"orchard-category": "maybe", "orchard-elements": ["act"]}, "option 'maybe' is not offered"),
         ({"orchard-category": "none", "orchard-elements": "act"}, "expected a list of option ids"),
@@ -379,7 +393,14 @@ def test_decision_aid_result_is_the_classification(aid: DecisionAid) -> None:
     assert [i["message"] for i in result["items"] if i["label"] == "Why"] == list(expected.reasons)
     find_out = [i["id"] for i in result["items"] if i["id"].startswith("find-out-")]
     assert find_out == [f"find-out-{m}" for m in expected.missing]
+    asks = [i["message"] for i in result["items"] if i["id"].startswith("find-out-")]
+    assert asks == list(expected.find_out) and "“" in asks[0]
+    assert result["items"][-2]["id"] == "how-to-ask"
     assert result["items"][-1]["id"] == "next-step" and result["items"][-1]["message"] == expected.next_step.message
+    links = {link["href"] for link in result["items"][-1]["links"]}
+    assert links == {"countries/romania/#who-identifies-and-the-referral-mechanism", "countries/romania/#who-does-what",
+                     "countries/bulgaria/#who-identifies-and-the-national-referral-mechanism",
+                     "countries/bulgaria/#who-does-what"}
 
 
 def test_decision_aid_a_child_who_sells_sex_shows_child_protection_first(aid: DecisionAid) -> None:

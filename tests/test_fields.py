@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from selfcheck._errors import DefinitionError
-from selfcheck._fields import ID_PATTERN, Table, unique_ids
+from selfcheck._fields import ID_PATTERN, Table, read_links, unique_ids
 
 ORIGIN = "exercises/demo.toml"
 
@@ -199,3 +199,17 @@ def test_raw_returns_any_shape_and_counts_as_read() -> None:
         table.finish()
     table.raw("presume")
     table.finish()
+
+
+def test_links_need_a_unique_id_and_a_well_formed_page_and_anchor() -> None:
+    """read_links() keeps each link's words, page and anchor; a missing or repeated id (the catalog key) fails."""
+    link = {"id": "plan", "text": "Your plan", "page": "wellbeing/prevention-plan.md", "anchor": "make-your-plan"}
+    (read,) = read_links(Table({"next": [link]}, ORIGIN), "next")
+    assert read.to_json() == {"text": "Your plan", "href": "wellbeing/prevention-plan/#make-your-plan"}
+    with pytest.raises(DefinitionError, match=r"duplicate id 'plan'"):
+        read_links(Table({"next": [link, dict(link)]}, ORIGIN), "next")
+    without = {k: v for k, v in link.items() if k != "id"}
+    with pytest.raises(DefinitionError, match=r"field 'id': is missing"):
+        read_links(Table({"next": [without]}, ORIGIN), "next")
+    with pytest.raises(DefinitionError, match=r"field 'anchor'"):
+        read_links(Table({"next": [{**link, "anchor": "Not An Anchor"}]}, ORIGIN), "next")

@@ -92,6 +92,8 @@ def test_a_definition_without_the_exemption_options_is_refused() -> None:
 
 
 def test_negative_days_rejected() -> None:
-    """A negative number of days abroad is an answer error."""
-    with pytest.raises(AnswerError, match="negative"):
+    """A negative number of days abroad is an answer error, placed at that question and naming it by its words."""
+    with pytest.raises(AnswerError, match="write a number of 0 or more") as caught:
         load_file(INSURANCE).score({"days-abroad": -1})
+    [problem] = caught.value.problems
+    assert problem.item == "days-abroad" and "days-abroad" not in problem.message

@@ -85,18 +85,21 @@ def test_far_checkin_gets_a_gentle_warning(plan: Plan) -> None:
 def test_invalid_dates_are_rejected(plan: Plan) -> None:
     """A check-in not after today, a malformed date or an impossible date raise AnswerError."""
     base = {"caseload-actions": ["review"]}
-    with pytest.raises(AnswerError, match="not after today"):
+    with pytest.raises(AnswerError, match="choose a date after today's date \\(2025-05-01\\)") as caught:
         plan.score({**base, "today": "2025-05-01", "checkin": "2025-05-01"})
-    with pytest.raises(AnswerError, match="YYYY-MM-DD"):
-        plan.score({**base, "checkin": "01/05/2025"})
-    with pytest.raises(AnswerError, match="not a real calendar date"):
-        plan.score({**base, "checkin": "2025-02-30"})
+    assert [p.item for p in caught.value.problems] == ["checkin"]
+    assert caught.value.problems[0].message.startswith("“I will check in on this plan again on”")
+    for bad in ("01/05/2025", "2025-02-30"):
+        with pytest.raises(AnswerError, match="choose a real date") as caught:
+            plan.score({**base, "checkin": bad})
+        assert [p.item for p in caught.value.problems] == ["checkin"]
 
 
 def test_no_action_is_an_error_and_text_alone_warns(plan: Plan) -> None:
     """A plan needs at least one action; text without an action in some area is flagged."""
-    with pytest.raises(AnswerError, match="no action picked"):
+    with pytest.raises(AnswerError, match="Pick at least one action") as caught:
         plan.score({"caseload-when": "soon"})
+    assert [p.item for p in caught.value.problems] == [plan.strategies[0].actions.id]
     result = plan.score({"caseload-actions": ["review"], "leisure-lifestyle-who": "my sister"})
     flagged = next(i for i in result["items"] if i["id"] == "leisure-lifestyle")
     assert flagged["status"] == "warning" and "Pick at least one action" in flagged["message"]
@@ -110,8 +113,9 @@ def test_bad_answers_are_rejected(plan: Plan) -> None:
         plan.score({"caseload-actions": ["sleep"]})
     with pytest.raises(AnswerError, match="expected text"):
         plan.score({"caseload-actions": ["review"], "caseload-when": 3})
-    with pytest.raises(AnswerError, match="500 characters"):
+    with pytest.raises(AnswerError, match="500 characters") as caught:
         plan.score({"caseload-actions": ["review"], "caseload-when": "x" * 501})
+    assert caught.value.problems[0].message.startswith("“A manageable caseload”, “When?")
 
 
 def test_cli_matches_library(plan: Plan) -> None:

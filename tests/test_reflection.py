@@ -53,8 +53,10 @@ def test_both_say_they_are_not_validated(burnout: Reflection, vt: Reflection) ->
     """Intro and result notes say this is not a validated instrument and not a diagnosis, with help and 112."""
     for exercise in (burnout, vt):
         assert "not a validated instrument" in exercise.intro
-        notes = " ".join(exercise.score({})["notes"])
-        assert "not a validated instrument" in notes and "not a diagnosis" in notes and "112" in notes
+        result = exercise.score({})
+        notes = " ".join(result["notes"])
+        assert "not a validated instrument" in notes and "not a diagnosis" in notes
+        assert "112" in result["help"]["text"] and result["help"]["first"] is False
 
 
 def test_counts_per_domain_and_strategies(burnout: Reflection) -> None:
@@ -104,6 +106,7 @@ def test_domain_pointing_to_unknown_strategy_fails() -> None:
     raw: dict[str, Any] = {
         "schema": 2, "id": "x", "kind": "reflection", "title": "T", "source": "S", "intro": "I",
         "talk_threshold": 1, "talk_message": "t", "some_message": "s", "none_message": "n", "notes": ["n"],
+        "help": {"title": "h", "text": "t", "urgent": "u"},
         "strategies": [{"id": "a", "title": "A", "text": "a", "source": "s"}],
         "domains": [{"id": "d", "title": "D", "strategies": ["b"]}],
         "items": [{"id": "i", "section": "d", "prompt": "P"}],
@@ -130,3 +133,18 @@ def test_cli_matches_library(vt: Reflection) -> None:
     assert cli_json("score", "vicarious-trauma", "-", stdin=json.dumps(answers)) == json.loads(
         json.dumps(vt.score(answers))
     )
+
+
+def test_hopelessness_puts_help_first_and_sources_are_named_once(vt: Reflection, burnout: Reflection) -> None:
+    """Ticking "I feel hopeless" puts help first, quoting the sign; sources are listed once, not per group."""
+    calm = vt.score({"fear": True})
+    assert calm["help"]["first"] is False
+    urgent = vt.score({"hopelessness": True, "fear": True})
+    assert urgent["help"]["first"] is True
+    assert urgent["help"]["urgent"].startswith("You ticked “I feel hopeless”.") and "112" in urgent["help"]["urgent"]
+    assert urgent["sources"][0] == "guide §6" and len(urgent["sources"]) == len(set(urgent["sources"]))
+    assert all("source" not in item for item in urgent["items"])
+    assert "Source" not in " ".join(urgent["notes"])
+    assert burnout.distress == () and burnout.score({"helpless": True})["help"]["first"] is False
+    feelings = urgent["items"][0]
+    assert feelings["message"].startswith("You noticed 2 signs here: I feel hopeless; I feel afraid. What may help:")

@@ -4,7 +4,18 @@
 // (case references, notes, dates) are NEVER stored. Progress, completeness and
 // deadlines are computed by selfcheck (Python); this module counts nothing.
 
+import { offerUndo, restoreControls, saveControls } from "./dom.js";
+import { MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
+
+const TEXT = {
+  clear: "Clear ticks",
+  full: "Your ticks could not be kept on this device (storage is full or blocked).",
+  blocked: "This browser does not let the page keep ticks; they will be gone after a reload.",
+  unreadable: "Ticks saved earlier for this checklist could not be read and were removed.",
+  restored: "Your earlier ticks on this device were restored. Typed fields are never kept.",
+  cleared: "Ticks cleared from this page and this device.",
+};
 
 const PREFIX = "selfcheck:checklist:";
 
@@ -29,7 +40,7 @@ export function attach(root, api) {
   const clear = document.createElement("button");
   clear.type = "button";
   clear.className = "md-button sc-clear";
-  clear.textContent = "Clear ticks";
+  clear.textContent = TEXT.clear;
   clear.dataset.checklistClear = "";
   actions.append(clear);
 
@@ -39,23 +50,23 @@ export function attach(root, api) {
     for (const input of tickInputs(form)) if (input.checked) ticks[itemOf(input)] = true;
     if (!Object.keys(ticks).length) store.clear();
     else if (!store.save({ ticks })) {
-      notice.textContent = "Your ticks could not be kept on this device (storage is full or blocked).";
+      notice.textContent = TEXT.full;
     }
   }
 
   function restore() {
     if (!store.available) {
-      notice.textContent = "This browser does not let the page keep ticks; they will be gone after a reload.";
+      notice.textContent = TEXT.blocked;
       return;
     }
     const { value: saved, reset } = store.load();
     if (reset) {
-      notice.textContent = "Ticks saved earlier for this checklist could not be read and were removed.";
+      notice.textContent = TEXT.unreadable;
       return;
     }
     if (!saved) return;
     for (const input of tickInputs(form)) input.checked = saved.ticks[itemOf(input)] === true;
-    notice.textContent = "Your earlier ticks on this device were restored. Typed fields are never kept.";
+    notice.textContent = TEXT.restored;
   }
 
   restore();
@@ -67,11 +78,19 @@ export function attach(root, api) {
     setTimeout(save, 0);
   });
   clear.addEventListener("click", () => {
-    for (const input of tickInputs(form)) input.checked = false;
+    const ticks = tickInputs(form);
+    const before = saveControls(ticks);
+    for (const input of ticks) input.checked = false;
     store.clear();
     const region = root.querySelector("[data-exercise-result]");
     region.replaceChildren();
     delete region.dataset.outcome;
-    notice.textContent = "Ticks cleared from this page and this device.";
+    notice.textContent = TEXT.cleared;
+    if (before.some((saved) => saved.checked)) {
+      offerUndo(notice, {
+        message: "", undoLabel: MESSAGES.undo, restored: MESSAGES.restored, trigger: clear,
+        undo: () => restoreControls(before), // each tick put back is saved again (its change event)
+      });
+    }
   });
 }

@@ -7,7 +7,7 @@
 // outcome, its wording, whether it may be kept and the sections to revisit all come from
 // selfcheck, and the kept outcomes are labelled by selfcheck too ("observation-outcomes").
 
-import { el, today } from "./dom.js";
+import { el, textEl, today } from "./dom.js";
 import { optInPanel } from "./optin.js";
 import { isObject } from "./storage.js";
 
@@ -85,7 +85,7 @@ export function attach(root, api) {
       if (!response.result.rows.length) return;
       const list = el("ul", "sc-observation-kept-list");
       for (const row of response.result.rows) {
-        const item = el("li", null, `${row.date}: ${row.label}`);
+        const item = textEl("li", null, `${row.date}: ${row.label}`);
         item.dataset.outcome = row.outcome;
         list.append(item);
       }

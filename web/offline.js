@@ -3,7 +3,7 @@
 // ready, and runs the About page's "available offline" status and button.
 // Loaded on every page; it sends nothing anywhere and stores nothing the reader typed.
 
-import { MESSAGES, whenReady } from "./selfcheck.js";
+import { MESSAGES, whenApproved, whenReady } from "./selfcheck.js";
 
 const root = new URL("../../", import.meta.url);
 const supported = "serviceWorker" in navigator && window.isSecureContext;
@@ -114,9 +114,11 @@ if (supported) {
   if (panel) attachStatus(panel, started);
   // Then copy the checking engine too, so every exercise works offline from the first visit. On a
   // page with an exercise, wait until its runtime has loaded: the files then come from the HTTP
-  // cache instead of being downloaded twice. Not when the browser asks to save data.
-  if (!saveData) {
-    const pageDone = document.querySelector("[data-exercise]") ? whenReady() : Promise.resolve();
+  // cache instead of being downloaded twice. When the browser asks to save data, only after the
+  // reader has agreed to download the engine on an exercise page (the page promised "offline too").
+  const exercise = document.querySelector("[data-exercise]");
+  if (!saveData || exercise) {
+    const pageDone = exercise ? whenApproved().then(whenReady) : Promise.resolve();
     Promise.all([pageDone, started]).then(copyEverything).catch(() => {
       // no offline copy (private mode, storage disabled): the site works online as before
     });

@@ -4,7 +4,8 @@
 // What an entry holds is the caller's choice; this module only keeps the list, in one versioned
 // record {"v": 1, "entries": [...]}, and never anything the reader typed.
 
-import { el } from "./dom.js";
+import { el, offerUndo } from "./dom.js";
+import { MESSAGES } from "./selfcheck.js";
 import { record } from "./storage.js";
 
 /**
@@ -17,7 +18,8 @@ import { record } from "./storage.js";
  *   area      [data name, class] of the area drawn by `draw`, e.g. ["trend", "sc-trend"]
  *   text      {title, optin, explain, remove, on, off, deleted, reset, unavailable, kept, full?}
  *   draw      draw(area, entries): called with the kept entries whenever they change, while keeping is on
- * Returns {box, keeping(), keep(entry), say(text), discard(text)}; the caller places `box`.
+ * Returns {box, input, keeping(), entries(), keep(entry), say(text), discard(text)}; the caller places `box`.
+ * Deleting (the button, or unticking the box) takes one click and offers "Undo".
  */
 export function optInPanel({ id, key, isEntry, max, prefix, area: [areaName, areaClass], text, draw }) {
   const storage = record(key, (data) => Array.isArray(data.entries) && data.entries.every(isEntry));
@@ -71,20 +73,40 @@ export function optInPanel({ id, key, isEntry, max, prefix, area: [areaName, are
   }
   refresh();
 
+  /** Delete at once, and offer to put everything back (entries and the opt-in). */
+  const forgetWithUndo = (why) => {
+    const before = entries;
+    const wasOn = input.checked || before.length > 0;
+    forget(why);
+    if (!wasOn) return;
+    offerUndo(remove, {
+      message: "", undoLabel: MESSAGES.undo, restored: MESSAGES.restored, trigger: remove,
+      undo: () => {
+        entries = before;
+        input.checked = true;
+        storage.save({ entries });
+        message.textContent = "";
+        refresh();
+      },
+    });
+  };
+
   input.addEventListener("change", () => {
     if (!input.checked) {
-      forget(text.off);
+      forgetWithUndo(text.off);
       return;
     }
     entries = [];
     message.textContent = storage.save({ entries }) ? text.on : text.full ?? text.unavailable;
     refresh();
   });
-  remove.addEventListener("click", () => forget(text.deleted));
+  remove.addEventListener("click", () => forgetWithUndo(text.deleted));
 
   return {
     box,
+    input,
     keeping: () => input.checked,
+    entries: () => entries,
     /** Add one entry, if the reader opted in; true when it was kept. */
     keep(entry) {
       if (!input.checked) return false;

@@ -2,6 +2,8 @@
 // Loaded on every page (a few hundred bytes of work, no Pyodide). "Passed" is what selfcheck
 // returned for a knowledge check; this file never decides it.
 
+import { appendText, offerUndo } from "./dom.js";
+import { MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
 /** The stored progress record (refresh.js reads the passes when a reader opts in to refreshers). */
@@ -16,8 +18,8 @@ function today() {
 function load() {
   const { value, reset } = progress.load();
   let notice = "";
-  if (!progress.available) notice = "This browser does not allow the site to remember progress.";
-  else if (reset) notice = "Stored progress could not be read (damaged or from an older version) and was reset.";
+  if (!progress.available) notice = MESSAGES.progressBlocked;
+  else if (reset) notice = MESSAGES.progressReset;
   return { data: value || { visited: {}, passed: {} }, notice };
 }
 
@@ -62,21 +64,34 @@ function showProgress() {
     const { data, notice } = load();
     for (const cell of box.querySelectorAll("[data-progress-visited]")) {
       const date = data.visited[cell.dataset.progressVisited];
-      cell.textContent = date ? "visited " + date : "not yet";
+      cell.replaceChildren();
+      appendText(cell, date ? MESSAGES.progressVisited + date : MESSAGES.progressNotYet);
     }
     for (const cell of box.querySelectorAll("[data-progress-passed]")) {
       const date = data.passed[cell.dataset.progressPassed];
-      cell.textContent = date ? "passed " + date : "not yet";
+      cell.replaceChildren();
+      appendText(cell, date ? MESSAGES.progressPassed + date : MESSAGES.progressNotYet);
     }
     if (notice && message) message.textContent = notice;
   };
   render();
   const clear = box.querySelector("[data-progress-clear]");
   if (clear) {
+    // one click clears, and "Undo" puts the record back
     clear.addEventListener("click", () => {
+      const before = progress.load().value;
       progress.clear();
       render();
-      if (message) message.textContent = "Your progress has been cleared from this browser.";
+      if (message) message.textContent = MESSAGES.progressCleared;
+      if (!before) return;
+      offerUndo(message || clear, {
+        message: "", undoLabel: MESSAGES.undo, restored: MESSAGES.restored, trigger: clear,
+        undo: () => {
+          save(before);
+          render();
+          if (message) message.textContent = "";
+        },
+      });
     });
   }
 }

@@ -7,8 +7,9 @@
 // schedule, come from selfcheck (ops refresh-status, refresh-update, refresh-start). On the home,
 // onboarding and Refresh pages the runtime starts only when the reader has opted in and has results.
 
+import { offerUndo, textEl } from "./dom.js";
 import { progress } from "./progress.js";
-import { checkboxRow, element as el } from "./selfcheck.js";
+import { checkboxRow, element as el, MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
 export const TEXT = {
@@ -86,24 +87,37 @@ export function optInPanel(name, onChange) {
     if (reset) message.textContent = TEXT.reset;
   }
   sync();
+  /** Delete at once (one click) and offer to put the record back. */
+  const forget = (why, change) => {
+    const before = storedBanks().banks;
+    store.clear();
+    input.checked = false;
+    message.textContent = why;
+    sync();
+    onChange(change);
+    if (before === null) return;
+    offerUndo(remove, {
+      message: "", undoLabel: MESSAGES.undo, restored: MESSAGES.restored, trigger: remove,
+      undo: () => {
+        store.save({ banks: before });
+        input.checked = true;
+        message.textContent = "";
+        sync();
+        onChange("restored");
+      },
+    });
+  };
   input.addEventListener("change", () => {
     if (input.checked) {
       store.save({ banks: {} });
       message.textContent = TEXT.on;
+      sync();
+      onChange("on");
     } else {
-      store.clear();
-      message.textContent = TEXT.off;
+      forget(TEXT.off, "off");
     }
-    sync();
-    onChange(input.checked ? "on" : "off");
   });
-  remove.addEventListener("click", () => {
-    store.clear();
-    input.checked = false;
-    message.textContent = TEXT.deleted;
-    sync();
-    onChange("deleted");
-  });
+  remove.addEventListener("click", () => forget(TEXT.deleted, "deleted"));
   return {
     element: box,
     say(text) {
@@ -135,7 +149,7 @@ function renderLists(container, api, result) {
     for (const entry of result.due) {
       const item = el("li");
       item.dataset.refreshBank = entry.id;
-      item.append(el("span", null, entry.line + " "),
+      item.append(textEl("span", null, entry.line + " "),
         link(result.start, api.siteUrl(entry.href), "md-button md-button--primary sc-refresh-start"));
       list.append(item);
     }
@@ -146,7 +160,7 @@ function renderLists(container, api, result) {
     const list = el("ul", "sc-refresh-upcoming");
     list.dataset.refreshUpcomingList = "";
     for (const entry of result.upcoming) {
-      const item = el("li", null, entry.line);
+      const item = textEl("li", null, entry.line);
       item.dataset.refreshBank = entry.id;
       list.append(item);
     }
@@ -178,7 +192,7 @@ function startPage(root, api) {
       summary.textContent = response.error;
       return;
     }
-    summary.textContent = response.result.summary;
+    summary.replaceChildren(textEl("span", null, response.result.summary));
     renderLists(status, api, response.result);
     root.dataset.refreshToday = response.result.today;
   };
@@ -209,7 +223,7 @@ async function startDue(root, api) {
   if (!response.ok || response.result.reset) return;
   const box = el("div", "sc-refresh-box");
   box.append(el("p", "sc-refresh-title", TEXT.boxTitle));
-  const summary = el("p", "sc-summary", response.result.summary);
+  const summary = textEl("p", "sc-summary", response.result.summary);
   summary.dataset.refreshSummary = "";
   box.append(summary);
   renderLists(box, api, { ...response.result, upcoming: [] });

@@ -1,16 +1,19 @@
-// Wellbeing self-checks: opt-in history on this device, and today's date for the prevention plan.
+// Wellbeing self-checks: opt-in history on this device, what the reader writes about themselves kept
+// on this device with a second, separate opt-in, and today's date for the prevention plan.
 //
-// Nothing is stored unless the reader ticks "Keep my results on this device".
-// With opt-in, after each result only what Python returned is kept: the date and
-// the scale scores (CBI) or the sign counts per group (reflection checklists),
-// never an answer. This module computes no score, count, band or verdict: it
-// stores and draws the numbers selfcheck returned.
+// Nothing is stored unless the reader ticks a "Keep" box. "Keep my results" keeps, after each result,
+// only what Python returned: the date and the scale scores (CBI) or the sign counts per group
+// (reflection checklists), never an answer. "Keep my plan" (prevention plan) and "Keep what I tick"
+// (reflection checklists) keep the form itself as the reader fills it in, and put it back on return;
+// both are deleted with one click (with "Undo"). Leaving the plan with typed text that is not kept
+// asks first. This module computes no score, count, band or verdict.
 
-import { el, today } from "./dom.js";
+import { appendText, el, formatDate, textEl, today } from "./dom.js";
 import { optInPanel } from "./optin.js";
 import { isObject } from "./storage.js";
 
 const PREFIX = "selfcheck:wellbeing:";
+const DRAFT_PREFIX = "selfcheck:draft:";
 const MAX_ENTRIES = 60;
 const SVG_NS = "http://www.w3.org/2000/svg";
 // Line colours (presentation only), distinguishable in greyscale print too by the marker shapes' order.
@@ -31,6 +34,46 @@ const TEXT = {
   unavailable: "This browser does not allow storage here, so results cannot be kept. Everything else works.",
   trendTitle: "Your trend on this device",
   empty: "No results stored yet.",
+  tableCaption: "Your stored results, oldest first",
+  date: "Date",
+  noScore: "no score",
+  chartLabel: "Trend chart of your stored results; the same numbers are in the table below.",
+  // keeping the prevention plan as the reader writes it
+  plan: {
+    title: "Keeping your plan on this device (optional)",
+    optin: "Keep my plan on this device, and show it again when I come back",
+    explain:
+      "Off unless you tick it. If you do, what you pick and write in this plan is kept in this browser, on this " +
+      "device only, and comes back when you return. Nothing is sent anywhere. Anyone who uses this browser can " +
+      "see it, so do not tick this on a shared computer.",
+    remove: "Delete my kept plan",
+    kept: "Your plan is kept on this device as you write.",
+    on: "Your plan will be kept on this device as you write.",
+    off: "Keeping is off. The plan kept on this device was deleted.",
+    deleted: "The plan kept on this device was deleted. What is on the page stays until you leave it.",
+    reset: "A plan kept on this device could not be read (damaged or from an older version), so it was deleted.",
+    unavailable: "This browser does not allow storage here, so your plan cannot be kept. Print it or save it as PDF.",
+    restored: "Your plan kept on this device is back on the page.",
+    savedOn: "Last kept on ",
+  },
+  // keeping the ticks of a reflection checklist
+  ticks: {
+    title: "Keeping your ticks on this device (optional)",
+    optin: "Keep what I tick here on this device, and show it again when I come back",
+    explain:
+      "Off unless you tick it. If you do, the signs you tick are kept in this browser, on this device only, and " +
+      "are ticked again when you return. Nothing is sent anywhere. Anyone who uses this browser can see them, so " +
+      "do not tick this on a shared computer.",
+    remove: "Delete my kept ticks",
+    kept: "Your ticks are kept on this device.",
+    on: "Your ticks will be kept on this device.",
+    off: "Keeping is off. The ticks kept on this device were deleted.",
+    deleted: "The ticks kept on this device were deleted. What is on the page stays until you leave it.",
+    reset: "Ticks kept on this device could not be read (damaged or from an older version), so they were deleted.",
+    unavailable: "This browser does not allow storage here, so your ticks cannot be kept.",
+    restored: "Your ticks kept on this device are back on the page.",
+    savedOn: "Last kept on ",
+  },
 };
 
 function isEntry(entry) {
@@ -77,7 +120,7 @@ function chart(entries, series, kind) {
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("class", "sc-trend-chart");
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", "Trend chart of your stored results; the same numbers are in the table below.");
+  svg.setAttribute("aria-label", TEXT.chartLabel);
   const x = (i) => pad.left + (entries.length === 1 ? (width - pad.left - pad.right) / 2
     : (i * (width - pad.left - pad.right)) / (entries.length - 1));
   const y = (v) => height - pad.bottom - (v / top) * (height - pad.top - pad.bottom);
@@ -96,11 +139,11 @@ function chart(entries, series, kind) {
       String(Math.round(tick * 10) / 10));
   }
   add("text", { x: x(0), y: height - 6, "text-anchor": "start", "font-size": 10, fill: "currentColor",
-    class: "sc-trend-axis" }, entries[0].date);
+    class: "sc-trend-axis" }, formatDate(entries[0].date));
   if (entries.length > 1) {
     add("text", { x: x(entries.length - 1), y: height - 6, "text-anchor": "end", "font-size": 10,
       fill: "currentColor", class: "sc-trend-axis" },
-      entries[entries.length - 1].date);
+      formatDate(entries[entries.length - 1].date));
   }
   series.forEach((s, index) => {
     const points = entries
@@ -121,19 +164,19 @@ function chart(entries, series, kind) {
 
 function table(entries, series) {
   const node = el("table", "sc-trend-table");
-  node.append(el("caption", null, "Your stored results, oldest first"));
+  node.append(el("caption", null, TEXT.tableCaption));
   const head = el("tr");
-  head.append(Object.assign(el("th", null, "Date"), { scope: "col" }));
+  head.append(Object.assign(el("th", null, TEXT.date), { scope: "col" }));
   for (const s of series) head.append(Object.assign(el("th", null, s.title), { scope: "col" }));
   const thead = el("thead");
   thead.append(head);
   const tbody = el("tbody");
   for (const entry of entries) {
     const row = el("tr");
-    row.append(Object.assign(el("th", null, entry.date), { scope: "row" }));
+    row.append(Object.assign(textEl("th", null, entry.date), { scope: "row" }));
     for (const s of series) {
       const value = entry.values[s.id];
-      row.append(el("td", null, typeof value === "number" ? String(Math.round(value * 10) / 10) : "no score"));
+      row.append(el("td", null, typeof value === "number" ? String(Math.round(value * 10) / 10) : TEXT.noScore));
     }
     tbody.append(row);
   }
@@ -182,18 +225,86 @@ function attachHistory(root, api) {
   });
 }
 
-function attachPlan(root) {
+function isDraft(entry) {
+  if (!isObject(entry) || typeof entry.date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date)) return false;
+  if (!isObject(entry.answers)) return false;
+  const okValue = (v) => typeof v === "string" || typeof v === "boolean" ||
+    (Array.isArray(v) && v.every((x) => typeof x === "string"));
+  return Object.values(entry.answers).every(okValue);
+}
+
+/**
+ * Keep the form as the reader fills it in, with their opt-in, and put it back on return. ``skip`` lists
+ * items never kept (the plan's "today", filled in fresh each time). Returns the opt-in panel.
+ */
+function attachDraft(root, api, text, skip) {
+  const id = root.dataset.exercise;
+  const form = root.querySelector("form");
+  const panel = optInPanel({
+    id,
+    key: DRAFT_PREFIX + id,
+    isEntry: isDraft,
+    max: 1,
+    prefix: "draft",
+    area: ["saved", "sc-draft-saved"],
+    text,
+    draw(area, entries) {
+      if (entries.length) area.append(appendText(el("p", "sc-hint", text.savedOn), entries[0].date + "."));
+    },
+  });
+  form.before(panel.box); // decided before writing; outside the form, so "Clear answers" leaves it alone
+  const kept = panel.entries();
+  if (kept.length) {
+    api.fillAnswers(form, kept[0].answers);
+    panel.say(text.restored);
+  }
+  const answers = () => {
+    const all = api.collectAnswers(form);
+    for (const item of skip) delete all[item];
+    return all;
+  };
+  let timer = null;
+  const save = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (panel.keeping()) panel.keep({ date: today(), answers: answers() });
+    }, 250);
+  };
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+  form.addEventListener("reset", () => setTimeout(save, 0));
+  panel.input.addEventListener("change", () => {
+    if (panel.input.checked) save();
+  });
+  return panel;
+}
+
+function attachPlan(root, api) {
   const input = root.querySelector('[data-item="today"] input[type="date"]');
   if (input && !input.value) input.value = today();
-  root.querySelector("form").addEventListener("reset", () => {
+  const form = root.querySelector("form");
+  form.addEventListener("reset", () => {
     setTimeout(() => {
       if (input && !input.value) input.value = today();
     }, 0);
+  });
+  const panel = attachDraft(root, api, TEXT.plan, ["today"]);
+  // Leaving with typed text that is not kept on this device asks first (the browser's own question).
+  window.addEventListener("beforeunload", (event) => {
+    if (panel.keeping()) return;
+    if (Array.from(form.querySelectorAll("textarea")).some((box) => box.value.trim())) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
   });
 }
 
 export function attach(root, api) {
   const kind = root.dataset.exerciseKind;
-  if (kind === "plan") attachPlan(root);
-  else if (kind === "cbi" || kind === "reflection") attachHistory(root, api);
+  if (kind === "plan") attachPlan(root, api);
+  else if (kind === "cbi") attachHistory(root, api);
+  else if (kind === "reflection") {
+    attachDraft(root, api, TEXT.ticks, []);
+    attachHistory(root, api);
+  }
 }

@@ -20,7 +20,7 @@ from fractions import Fraction
 from ._bank import ATTEMPT, REFRESHER, TEXT, Bank, QuizItem, percent_of
 from ._base import JSONObject
 from ._choice import SINGLE, Option
-from ._errors import AnswerError, SelfcheckError
+from ._errors import AnswerError, AnswerProblem, SelfcheckError
 from ._rng import Rng
 
 #: How many characters of a question's words an error message quotes.
@@ -172,7 +172,16 @@ class Attempt:
             which = "; ".join(
                 TEXT["unanswered_one"].format(number=d.number, words=_quote(d.item.choice.prompt)) for d in missing
             )
-            raise AnswerError(TEXT["unanswered"].format(which=which))
+            problems = [
+                AnswerProblem(
+                    d.id,
+                    TEXT["unanswered_single" if d.item.choice.type == SINGLE else "unanswered_multiple"].format(
+                        number=d.number, words=_quote(d.item.choice.prompt)
+                    ),
+                )
+                for d in missing
+            ]
+            raise AnswerError(TEXT["unanswered"].format(which=which), problems)
         return chosen
 
     def score(self, answers: Mapping[str, object]) -> JSONObject:

@@ -55,6 +55,8 @@ TEXT = {
     "review_title": "To review: re-read the section of the module for each objective you missed.",
     "unanswered": "Not every question has an answer yet ({which}). Answer every question, then check again.",
     "unanswered_one": "question {number}: “{words}”",
+    "unanswered_single": "Question {number}, “{words}”: choose an answer.",
+    "unanswered_multiple": "Question {number}, “{words}”: tick every answer that applies (at least one).",
     "needs_seed": (
         "a knowledge check is scored for one drawn attempt: give the attempt's seed "
         "('python -m selfcheck draw ID --seed N' shows that attempt)"

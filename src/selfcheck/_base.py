@@ -58,3 +58,4 @@ ExerciseOperation = Callable[[Exercise, Mapping[str, Any]], JSONObject]
 #: How a kind scores a request whose answers belong to more than the definition (a drawn attempt's
 #: seed): the exercise, the whole request and its answers in, the result out.
 Scorer = Callable[[Exercise, Mapping[str, Any], Mapping[str, object]], JSONObject]
+

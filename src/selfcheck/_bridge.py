@@ -21,7 +21,7 @@ from typing import Any
 
 from . import _distinction, _observation, _quiz, _record, _schedule
 from ._base import Exercise, ExerciseOperation, JSONObject, Operation, Scorer
-from ._errors import SelfcheckError
+from ._errors import AnswerError, SelfcheckError
 from ._loader import parse_definition
 
 #: The kinds (and the schedule and the onboarding record) whose pages call more than ``score`` and ``describe``.
@@ -97,6 +97,10 @@ def handle(request_json: str) -> str:
         response: JSONObject = {"ok": True, "result": OPERATIONS[op](request)}
     except json.JSONDecodeError as exc:
         response = {"ok": False, "error": f"the request is not valid JSON: {exc.msg}"}
+    except AnswerError as exc:
+        response = {"ok": False, "error": str(exc)}
+        if exc.problems:  # what a form shows next to each question, and in its error summary
+            response["problems"] = [p.to_json() for p in exc.problems]
     except SelfcheckError as exc:
         response = {"ok": False, "error": str(exc)}
     return json.dumps(response, ensure_ascii=False)

@@ -13,6 +13,13 @@ boundaries are compared against that exact value (no float edge cases at 50),
 and the reported ``score`` is ``float(mean)``, the one correctly rounded double
 for that fraction, the same on CPython and Pyodide. The score is not rounded;
 ``display`` gives it to one decimal place for people.
+
+A result speaks plainly first (issue 16): a summary of what the answers suggest today, then for
+each scale a plain sentence (its band's ``plain`` wording about the scale's ``plain`` topic), the
+band in words, the meter's boundaries (``meter``: the colour changes exactly at the band lines)
+and the details; then what to do next (``review``: links checked at build time), where to get
+help (``help``; first when an answer the definition marks in ``distress`` was given) and the
+sources, once. Every sentence is in the definition or in :data:`TEXT`.
 """
 
 from __future__ import annotations
@@ -23,13 +30,61 @@ from fractions import Fraction
 
 from ._base import Common, JSONObject
 from ._choice import SINGLE, ChoiceItem, Option, check_answer_keys
-from ._errors import AnswerError
-from ._fields import Table, unique_ids
+from ._errors import AnswerError, AnswerProblem
+from ._fields import Link, Table, read_links, unique_ids
 
 KIND = "cbi"
 
+#: Every sentence of a result that is not in the definition (issue 19 moves these to catalogues).
+TEXT = {
+    "none_answered": (
+        "Answer at least half of the questions of a part to get its score: {needs}. No question has an answer yet."
+    ),
+    "needs": "{count} of {total} for {title}",
+    "no_score": (
+        "No score: {answered} of {total} questions answered, and this part needs at least {needed}. "
+        "Answer more of its questions to see a score."
+    ),
+    "no_score_band": "Not enough answers for a score",
+    "based_all": "all {total} questions",
+    "based_some": "the {answered} of {total} questions you answered",
+    "detail": "{display} out of 100: the mean of {based}. {band}",
+    "summary": "Your answers today suggest {parts}.",
+    "summary_part": "{words} for {scales}",
+    "and": " and ",
+    "parts_and": ", and ",
+    "summary_missing": "Not enough answers to score {scales}.",
+    "or": " or ",
+    "summary_none": (
+        "Not enough answers to score any part: each part needs at least half of its questions answered."
+    ),
+    "band_line": "{label}: {words}",
+    "next_title": "What you can do next",
+    "sources_title": "Sources",
+}
+
+
+@dataclass(frozen=True)
+class Help:
+    """Where to get help: a title, the usual text, and the words put first when answers suggest acute distress."""
+
+    title: str
+    text: str
+    urgent: str
+
+
+@dataclass(frozen=True)
+class Distress:
+    """An answer that suggests acute distress: the item and the options that put help first."""
+
+    item: str
+    options: tuple[str, ...]
+
 #: Keys of the score result that a scale id must not shadow (scale ids become top-level keys).
-_RESULT_KEYS = frozenset({"exercise", "kind", "summary", "items", "scales", "notes", "passed", "citation"})
+_RESULT_KEYS = frozenset(
+    {"exercise", "kind", "summary", "items", "scales", "notes", "passed", "citation", "review", "review_title",
+     "help", "sources", "sources_title"}
+)
 
 
 @dataclass(frozen=True)
@@ -58,16 +113,25 @@ class Scale:
     title: str
     text: str
     min_answered: int
+    plain: str
 
 
 @dataclass(frozen=True)
 class Band:
-    """An interpretation band: applies from ``min`` (inclusive) up to the next band's ``min``."""
+    """An interpretation band: applies from ``min`` (inclusive) up to the next band's ``min``.
+
+    ``words`` names the band for people ("moderate burnout or higher"), ``plain`` is the plain
+    sentence for a scale in this band (``{what}``: the scale's ``plain`` topic), and ``advice``
+    closes the summary when this is the highest band a scale reaches.
+    """
 
     min: int
     label: str
     text: str
     source: str
+    words: str
+    plain: str
+    advice: str
 
 
 @dataclass(frozen=True)
@@ -104,6 +168,9 @@ class Cbi:
     bands: tuple[Band, ...]
     interpretation: str
     notes: tuple[str, ...]
+    help: Help
+    distress: tuple[Distress, ...]
+    next: tuple[Link, ...]
     kind: str = KIND
 
     def scale_items(self, scale_id: str) -> list[CbiItem]:
@@ -136,6 +203,26 @@ class Cbi:
                 chosen = band
         return chosen
 
+    def meter(self) -> dict[str, float]:
+        """The boundaries of a scale's ``<meter>``, so that its colour follows the bands.
+
+        Higher is worse, so the optimum is the minimum. ``low`` sits just below the second band's
+        line and ``high`` just below the third's (or at the maximum): a browser paints a value up to
+        ``low`` as good, up to ``high`` as less good, and above as worse. "Just below" is half the
+        smallest gap between two possible scores (a mean of at most N integer points differs from a
+        whole number by at least 1/N), so a score on the line is never painted as the band under it.
+        """
+        longest = max(len(self.scale_items(s.id)) for s in self.scales)
+        step = Fraction(1, 2 * longest)
+        lines = [Fraction(b.min) - step for b in self.bands[1:3]]
+        low = lines[0] if lines else Fraction(100)
+        high = lines[1] if len(lines) > 1 else Fraction(100)
+        return {"min": 0, "max": 100, "low": float(low), "high": float(high), "optimum": 0}
+
+    def links(self) -> list[tuple[str, str, str]]:
+        """Every page and heading a result links to (checked at build time by ``scripts/links.py``)."""
+        return [(f"next[{n}]", link.page, link.anchor) for n, link in enumerate(self.next, start=1)]
+
     def _read(self, answers: Mapping[str, object]) -> dict[str, str]:
         check_answer_keys(answers, [i.choice.id for i in self.items])
         chosen: dict[str, str] = {}
@@ -145,19 +232,46 @@ class Cbi:
                 chosen[item.choice.id] = picked[0]
         if not chosen:
             needs = ", ".join(
-                f"{s.min_answered} of {len(self.scale_items(s.id))} for {s.title.lower()}" for s in self.scales
+                TEXT["needs"].format(count=s.min_answered, total=len(self.scale_items(s.id)), title=s.title.lower())
+                for s in self.scales
             )
-            raise AnswerError(
-                f"no questions answered: answer at least half of a scale's questions to score it ({needs})"
-            )
+            message = TEXT["none_answered"].format(needs=needs)
+            raise AnswerError(message, [AnswerProblem(self.items[0].choice.id, message)])
         return chosen
 
+    def _distress(self, chosen: Mapping[str, str]) -> str | None:
+        """The urgent help text when an answer suggests acute distress (the first such answer), else None."""
+        for rule in self.distress:
+            picked = chosen.get(rule.item)
+            if picked in rule.options:
+                item = next(i for i in self.items if i.choice.id == rule.item)
+                label = next(o.label for o in item.response.options if o.id == picked)
+                return self.help.urgent.format(answer=label, number=item.number, prompt=item.choice.prompt)
+        return None
+
+    def _summary(self, scored: list[tuple[Scale, Band]], missing: list[Scale]) -> str:
+        """What the answers suggest today, highest band first, then the advice of the highest band."""
+        if not scored:
+            return TEXT["summary_none"]
+        parts = []
+        for band in sorted({b for _, b in scored}, key=lambda b: -b.min):
+            names = [s.title.lower() for s, b in scored if b == band]
+            listed = ", ".join(names[:-1]) + TEXT["and"] + names[-1] if len(names) > 1 else names[0]
+            parts.append(TEXT["summary_part"].format(words=band.words, scales=listed))
+        summary = TEXT["summary"].format(parts=TEXT["parts_and"].join(parts))
+        summary += " " + max((b for _, b in scored), key=lambda b: b.min).advice
+        if missing:
+            summary += " " + TEXT["summary_missing"].format(scales=TEXT["or"].join(s.title.lower() for s in missing))
+        return summary
+
     def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Score each scale as the mean of its answered items (0-100), or null with a note."""
+        """Score each scale as the mean of its answered items (0-100), or null with a note; plain words first."""
         chosen = self._read(answers)
         scales: list[JSONObject] = []
         by_id: dict[str, float | None] = {}
-        scored: list[str] = []
+        scored: list[tuple[Scale, Band]] = []
+        missing: list[Scale] = []
+        meter = self.meter()
         for scale in self.scales:
             items = self.scale_items(scale.id)
             points = [i.points(chosen[i.choice.id]) for i in items if i.choice.id in chosen]
@@ -174,47 +288,58 @@ class Cbi:
                 entry.update(
                     score=None,
                     display="no score",
-                    note=(
-                        f"No score: {len(points)} of {len(items)} questions answered, and this scale needs at "
-                        f"least {scale.min_answered}. Answer more of its questions to see a score."
-                    ),
+                    note=TEXT["no_score"].format(answered=len(points), total=len(items), needed=scale.min_answered),
                 )
                 by_id[scale.id] = None
+                missing.append(scale)
             else:
                 mean = Fraction(sum(points), len(points))
                 band = self.band_for(mean)
                 display = f"{float(mean):.1f}"
                 based = (
-                    f"all {len(items)} questions"
+                    TEXT["based_all"].format(total=len(items))
                     if len(points) == len(items)
-                    else f"the {len(points)} of {len(items)} questions you answered"
+                    else TEXT["based_some"].format(answered=len(points), total=len(items))
                 )
                 entry.update(
                     score=float(mean),
                     display=display,
                     band=band.label,
+                    band_words=band.words,
+                    band_line=TEXT["band_line"].format(label=band.label, words=band.words),
+                    level=self.bands.index(band),
                     band_text=band.text,
                     band_source=band.source,
-                    note=f"{display} out of 100: the mean of {based}. {band.text} (Source: {band.source}.)",
+                    plain=band.plain.format(what=scale.plain),
+                    meter=meter,
+                    note=TEXT["detail"].format(display=display, based=based, band=band.text),
                 )
                 by_id[scale.id] = float(mean)
-                scored.append(f"{scale.title.lower()} {display}")
+                scored.append((scale, band))
             scales.append(entry)
-        if scored:
-            summary = f"Your scores out of 100: {'; '.join(scored)}."
-            missing = [s.title.lower() for s in self.scales if by_id[s.id] is None]
-            if missing:
-                summary += f" Not enough answers to score {' or '.join(missing)}."
-        else:
-            summary = "Not enough answers to score any scale: each scale needs at least half of its questions answered."
+        urgent = self._distress(chosen)
+        sources = [self.citation]
+        for _, band in scored:
+            if band.source not in sources:
+                sources.append(band.source)
         return {
             "exercise": self.id,
             "kind": self.kind,
-            "summary": summary,
+            "summary": self._summary(scored, missing),
             "scales": scales,
             **by_id,
             "citation": self.citation,
+            "review_title": TEXT["next_title"],
+            "review": [link.to_json() for link in self.next],
+            "help": {
+                "title": self.help.title,
+                "text": self.help.text,
+                "first": urgent is not None,
+                "urgent": urgent or "",
+            },
             "notes": [self.interpretation, *self.notes],
+            "sources_title": TEXT["sources_title"],
+            "sources": sources,
         }
 
     def scoring_key(self) -> dict[str, object]:
@@ -299,7 +424,9 @@ def _parse_scales(table: Table) -> list[Scale]:
         minimum = t.integer("min_answered")
         if minimum < 1:
             raise t.error("min_answered", "must be at least 1")
-        scales.append(Scale(id=ident, title=t.text("title"), text=t.opt_text("text"), min_answered=minimum))
+        scales.append(
+            Scale(id=ident, title=t.text("title"), text=t.opt_text("text"), min_answered=minimum, plain=t.text("plain"))
+        )
         t.finish()
     return scales
 
@@ -309,7 +436,17 @@ def _parse_bands(table: Table) -> list[Band]:
     bands = []
     for t in tables:
         minimum = t.integer("min")
-        bands.append(Band(min=minimum, label=t.text("label"), text=t.text("text"), source=t.text("source")))
+        bands.append(
+            Band(
+                min=minimum,
+                label=t.text("label"),
+                text=t.text("text"),
+                source=t.text("source"),
+                words=t.text("words"),
+                plain=t.text("plain"),
+                advice=t.text("advice"),
+            )
+        )
         t.finish()
     if bands[0].min != 0:
         raise tables[0].error("min", "the first band must start at 0")
@@ -317,6 +454,27 @@ def _parse_bands(table: Table) -> list[Band]:
         if not bands[k - 1].min < bands[k].min <= 100:
             raise tables[k].error("min", "bands must be in ascending order and start at 100 or below")
     return bands
+
+
+def _parse_help(table: Table) -> Help:
+    t = table.table("help")
+    found = Help(title=t.text("title"), text=t.text("text"), urgent=t.text("urgent"))
+    t.finish()
+    return found
+
+
+def _parse_distress(table: Table, items: list[CbiItem]) -> list[Distress]:
+    rules = []
+    for t in table.tables("distress"):
+        item = t.choice("item", [i.choice.id for i in items])
+        offered = next(i for i in items if i.choice.id == item).choice.option_ids()
+        options = t.texts("options")
+        for option in options:
+            if option not in offered:
+                raise t.error("options", f"option {option!r} is not offered by item {item!r} ({', '.join(offered)})")
+        rules.append(Distress(item=item, options=tuple(options)))
+        t.finish()
+    return rules
 
 
 def parse(table: Table, common: Common) -> Cbi:
@@ -353,6 +511,9 @@ def parse(table: Table, common: Common) -> Cbi:
         numbers = [i.number for i in items if i.scale == scale.id]
         if numbers != list(range(numbers[0], numbers[-1] + 1)):
             raise table.error("items", f"the items of scale {scale.id!r} must be consecutive")
+    help_ = _parse_help(table)
+    distress = _parse_distress(table, items)
+    next_steps = read_links(table, "next")
     table.finish()
     return Cbi(
         id=common.id,
@@ -366,4 +527,7 @@ def parse(table: Table, common: Common) -> Cbi:
         bands=tuple(bands),
         interpretation=interpretation,
         notes=tuple(notes),
+        help=help_,
+        distress=tuple(distress),
+        next=next_steps,
     )

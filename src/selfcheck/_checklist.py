@@ -18,10 +18,16 @@ from dataclasses import dataclass
 
 from ._base import Common, JSONObject
 from ._choice import _json_type, check_answer_keys
-from ._errors import AnswerError
+from ._errors import AnswerError, AnswerProblem
 from ._fields import Table, unique_ids
 
 KIND = "checklist"
+
+#: Messages a reader can get from the form, naming the field by its visible words (issue 19 moves them to catalogues).
+TEXT = {
+    "bad_date": "“{field}”: choose a real date (written YYYY-MM-DD).",
+    "negative": "“{field}”: write a number of 0 or more.",
+}
 
 #: Field types a checklist may carry next to its tick boxes.
 FIELD_TYPES = ("text", "date", "number", "single")
@@ -172,6 +178,12 @@ def _read_field(f: Field, value: object) -> object:
             raise AnswerError(f"item {f.id!r}: expected text, got {_json_type(value)}")
         return value
     if f.type == "date":
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                message = TEXT["bad_date"].format(field=f.prompt)
+                raise AnswerError(message, [AnswerProblem(f.id, message)]) from None
         return read_date(f.id, value)
     if f.type == "number":
         if not isinstance(value, (int, float)) or isinstance(value, bool):

@@ -120,6 +120,68 @@ QUESTIONS: dict[str, str] = {
     "own_livelihood_sex_work": "Does the person sell sex (for money or anything else of value), whoever keeps it?",
 }
 
+#: "Find out next": for each fact that can still change the result, what to find out and concrete questions
+#: to ask (guide §5.1: the signs of trafficking and how to talk with the person). A key "fact.if.other.value"
+#: is the wording when the fact ``other`` is known to be ``value`` (yes or no), so the words match the facts.
+FIND_OUT: dict[str, str] = {
+    "under_18": (
+        "Find out the person's age. Ask gently, for example: “How old are you?” and “Do you have a document with "
+        "your date of birth, or does someone else hold it?” Until the age is established, a person who may be "
+        "under 18 is treated as a child; establishing it is for the authorities."
+    ),
+    "act": (
+        "Find out how the person came to be where they are. You could ask: “How did you find this work or this "
+        "place?”, “Who arranged the journey, and who paid for it?”, “Who met you when you arrived?” and “Where do "
+        "you live now, and who decides whether you can leave?”"
+    ),
+    "means": (
+        "Find out whether anyone used threats, force, lies, a debt or the person's difficult situation. You could "
+        "ask: “Before you started, were you told the truth about the work and the pay?”, “Do you owe money to "
+        "anyone for the journey, the housing or the work?”, “Who keeps your identity documents?” and “Has anyone "
+        "threatened you or someone in your family?”"
+    ),
+    "exploitation_purpose": (
+        "Find out whether someone profits from the person's work, body or situation. You could ask: “Who keeps "
+        "the money you earn?”, “Are you paid what you were promised?”, “Can you say no to a task, or stop "
+        "working, when you want?” and “What happens if you refuse?”"
+    ),
+    "irregular_border_crossing": (
+        "Find out how the person entered the country. You could ask: “How did you travel here?” and “Did you "
+        "cross the border with your own passport or identity card, or did someone take you across another way?”"
+    ),
+    "facilitator_benefit": (
+        "Find out whether anyone who helped with a crossing was paid. You could ask: “If someone helped you cross "
+        "a border, did you or your family pay them, or promise to pay them later?”"
+    ),
+    "facilitator_benefit.if.irregular_border_crossing.yes": (
+        "Find out whether whoever helped with the crossing was paid. You could ask: “Did you or your family pay "
+        "the person who helped you cross, or promise to pay them later?” and “Do you still owe them anything?”"
+    ),
+    "own_livelihood_sex_work": (
+        "Find out, with care and only if it matters for the help the person needs, whether they sell sex. You "
+        "could ask: “What work do you do, and who finds the customers?” and “Has anyone asked you to have sex "
+        "with someone in exchange for money, a place to stay or anything else?”"
+    ),
+    "how": (
+        "Ask only when the person is ready to talk, with their agreement, and only what you need to decide how "
+        "to help; they may refuse any question. Finding evidence is the police's job, not yours."
+    ),
+}
+
+FIND_OUT_SOURCE = "guide §5.1"
+
+
+def find_out(fact: str, facts: Mapping[str, bool | None]) -> str:
+    """What to find out about ``fact``, in the wording that matches the known ``facts``."""
+    for key, text in FIND_OUT.items():
+        name, _, condition = key.partition(".if.")
+        if name == fact and condition:
+            other, _, value = condition.rpartition(".")
+            if facts.get(other) is (value == "yes"):
+                return text
+    return FIND_OUT[fact]
+
+
 #: The reasons that explain a verdict, keyed by id (one place for every sentence, ready for translation).
 REASONS: dict[str, str] = {
     "under_18.yes": "The person is under 18, so no means is needed for trafficking: an act and a purpose are enough.",
@@ -238,6 +300,7 @@ class Classification:
     notices: tuple[Notice, ...] = ()
     age: AgeAnswer | None = None
     next_step: Notice = RULES.next_step
+    find_out: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -258,7 +321,9 @@ class Classification:
 
     def texts(self) -> list[str]:
         """Every sentence the result shows (what the safety rules' ``never_say`` is checked against)."""
-        texts = [self.summary, self.label, *self.reasons, *(QUESTIONS[f] for f in self.missing)]
+        texts = [self.summary, self.label, *self.reasons, *(QUESTIONS[f] for f in self.missing), *self.find_out]
+        if self.missing:
+            texts.append(FIND_OUT["how"])
         texts += [t for n in (*self.notices, self.next_step) for t in (n.title, n.message)]
         texts += [VERDICT_LABELS[a] for a in self.also]
         return texts
@@ -271,7 +336,7 @@ class Classification:
             "summary": self.summary,
             "also": list(self.also),
             "missing": list(self.missing),
-            "find_out": [QUESTIONS[f] for f in self.missing],
+            "find_out": list(self.find_out),
             "reasons": list(self.reasons),
             "age": None if self.age is None else self.age.to_json(),
             "notices": [n.to_json() for n in self.notices],
@@ -378,7 +443,8 @@ def classify(facts: Mapping[str, object]) -> Classification:
             notices.append(rule.notice(f"{rule.message} {extra}"))
         elif rule.message:
             notices.append(rule.notice())
-    result = Classification(verdict, also, missing, reasons, tuple(notices), age)
+    asks = tuple(find_out(name, known) for name in missing)
+    result = Classification(verdict, also, missing, reasons, tuple(notices), age, find_out=asks)
     RULES.check(known, verdict, also, result.texts())
     return result
 

@@ -23,9 +23,20 @@ from typing import Any
 
 from ._base import Common, Exercise, ExerciseOperation, JSONObject, Operation
 from ._choice import MULTIPLE, SINGLE, ChoiceItem, Option, check_answer_keys
-from ._classify import FACTS, QUESTIONS, RULES, SOURCE, SUSPECTED, UNDETERMINED, VERDICT_LABELS, VERDICTS, classify
-from ._errors import AnswerError, SelfcheckError
-from ._fields import Table, unique_ids
+from ._classify import (
+    FACTS,
+    FIND_OUT,
+    FIND_OUT_SOURCE,
+    RULES,
+    SOURCE,
+    SUSPECTED,
+    UNDETERMINED,
+    VERDICT_LABELS,
+    VERDICTS,
+    classify,
+)
+from ._errors import AnswerError, AnswerProblem, SelfcheckError
+from ._fields import Link, Table, read_links, unique_ids
 
 KIND = "distinction-quiz"
 AID_KIND = "decision-aid"
@@ -64,10 +75,49 @@ ELEMENT_NAMES = {
 CATEGORY_PROMPT = "Which category fits this case?"
 ELEMENTS_PROMPT = "Which elements do you see in the text? Choose all that apply."
 
+#: The scenario quiz's own wording, keyed by id (issue 19 moves it to catalogues).
+QUIZ_TEXTS: dict[str, str] = {
+    "also_answer": "“{title}”: also answer “{prompt}” to have this case checked.",
+    "none_answered": "Answer at least one case: pick a category and mark the elements you see.",
+    "summary": (
+        "You answered {total} case{plural}: category right in {categories}, elements exactly right in {elements}. "
+        "Score: {percent} out of 100."
+    ),
+    "summary_waiting": " {count} more case{plural} will be checked once both questions are answered: see the message "
+    "next to {it}.",
+    "score_title": "Score",
+    "score_note": (
+        "One point for each right category and one for each case whose elements you marked exactly right, "
+        "out of 100."
+    ),
+    "note": (
+        "The deciding elements come from the definitions in guide §2.1 and §2.2. "
+        "Try a new set of cases to practise the ones you found hard."
+    ),
+    "correct": "Correct",
+    "partial": "Partly right",
+    "incorrect": "Not quite",
+    "category_prompt": "{title}: category",
+    "elements_prompt": "{title}: elements",
+    "category_message": "{you}The answer is {expected}. {explanation}",
+    "you_chose": "You chose {label}. ",
+    "elements_correct": "You marked exactly the elements in this case.",
+    "elements_partial": "You marked some of the elements in this case, not all of them: see below.",
+    "elements_incorrect": "The elements you marked are not those of this case: see below.",
+    "picked_right": "Right to mark “{name}”: it is in the case.",
+    "picked_absent": "You marked “{name}”, which does not apply: the case shows it is absent.",
+    "picked_unknown": "You marked “{name}”, which does not apply: the text does not say, so leave it unmarked.",
+    "missed": "You did not mark “{name}”, which applies: it is in the case.",
+    "none_wrong": "You marked “None of these elements”, which does not apply: at least one element is in the case.",
+    "none_missed": "You did not mark “None of these elements”, which applies: no element is known to be in this case.",
+    "none_right": "Right to mark “None of these elements”: no element is known to be in this case.",
+}
+
 #: The decision aid's own wording, keyed by id.
 AID_TEXTS: dict[str, str] = {
     "why": "Why",
     "find-out": "Find out next",
+    "how": "How to ask",
     "unanswered": "Questions left unanswered count as \"don't know\" ({count}).",
     "unknown-question": "the answers name a question this decision aid does not ask: {key!r} (its questions: {asked})",
     "bad-answer": "question {number} ({prompt}): {value!r} is not an answer; choose yes, no or don't know",
@@ -166,11 +216,12 @@ class DistinctionQuiz:
         return [i for i in ids if i in picked]
 
     def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Score the answered vignettes only; an answered vignette needs both its questions answered."""
+        """Score each answered vignette on its own; one with a single answer waits, with a message next to it."""
         known = [c.id for v in self.vignettes for c in self._items(v)]
         check_answer_keys(answers, known)
         results: list[JSONObject] = []
         answered: list[str] = []
+        waiting: list[AnswerProblem] = []
         categories_right = 0
         elements_right = 0
         for vignette in self.vignettes:
@@ -180,8 +231,11 @@ class DistinctionQuiz:
             if category is None and elements is None:
                 continue
             if category is None or elements is None:
-                which = CATEGORY_PROMPT if category is None else ELEMENTS_PROMPT
-                raise AnswerError(f"vignette {vignette.id!r} ({vignette.title}): also answer '{which}'")
+                missing = category_item if category is None else elements_item
+                waiting.append(AnswerProblem(
+                    missing.id, QUIZ_TEXTS["also_answer"].format(title=vignette.title, prompt=missing.prompt)
+                ))
+                continue
             answered.append(vignette.id)
             category_ok = category[0] == vignette.verdict
             elements_ok = set(elements) == set(vignette.expected_elements())
@@ -192,14 +246,20 @@ class DistinctionQuiz:
                 _elements_feedback(vignette, elements, elements_ok),
             ]
         if not answered:
-            raise AnswerError("answer at least one vignette: pick a category and mark the elements you see")
+            problems = waiting or [AnswerProblem(None, QUIZ_TEXTS["none_answered"])]
+            raise AnswerError.of(problems)
         total = len(answered)
         points = categories_right + elements_right
         percent = _percent(points, 2 * total)
-        summary = (
-            f"You answered {total} vignette{'s' if total != 1 else ''}: category right in {categories_right}, "
-            f"elements exactly right in {elements_right}. Score: {percent} out of 100."
+        summary = QUIZ_TEXTS["summary"].format(
+            total=total, plural="s" if total != 1 else "", categories=categories_right, elements=elements_right,
+            percent=percent,
         )
+        if waiting:
+            many = len(waiting) != 1
+            summary += QUIZ_TEXTS["summary_waiting"].format(
+                count=len(waiting), plural="s" if many else "", it="each" if many else "it"
+            )
         return {
             "exercise": self.id,
             "kind": self.kind,
@@ -213,19 +273,16 @@ class DistinctionQuiz:
             "scales": [
                 {
                     "id": "score",
-                    "title": "Score",
+                    "title": QUIZ_TEXTS["score_title"],
                     "score": percent,
                     "min": 0,
                     "max": 100,
-                    "note": "One point for each right category and one for each vignette whose elements you "
-                    "marked exactly right, out of 100.",
+                    "note": QUIZ_TEXTS["score_note"],
                 }
             ],
             "items": results,
-            "notes": [
-                "The deciding elements come from the definitions in guide §2.1 and §2.2. "
-                "Try a new set of vignettes to practise the cases you found hard."
-            ],
+            "problems": [p.to_json() for p in waiting],
+            "notes": [QUIZ_TEXTS["note"]],
         }
 
 
@@ -237,48 +294,55 @@ def _percent(points: int, maximum: int) -> int:
 
 def _category_feedback(vignette: Vignette, chosen: str, right: bool) -> JSONObject:
     expected = VERDICT_LABELS[vignette.verdict]
-    you = "" if right else f"You chose {VERDICT_LABELS[chosen]}. "
+    you = "" if right else QUIZ_TEXTS["you_chose"].format(label=VERDICT_LABELS[chosen])
+    status = "correct" if right else "incorrect"
     return {
         "id": vignette.category_item,
-        "prompt": f"{vignette.title}: category",
-        "status": "correct" if right else "incorrect",
-        "label": "Correct" if right else "Not quite",
+        "prompt": QUIZ_TEXTS["category_prompt"].format(title=vignette.title),
+        "status": status,
+        "label": QUIZ_TEXTS[status],
         "chosen": chosen,
         "expected": vignette.verdict,
-        "message": f"{you}The answer is {expected}. {vignette.explanation}",
+        "message": QUIZ_TEXTS["category_message"].format(
+            you=you, expected=expected, explanation=vignette.explanation
+        ),
         "source": SOURCE,
     }
 
 
 def _elements_feedback(vignette: Vignette, chosen: list[str], right: bool) -> JSONObject:
+    """What was marked right, then what was marked wrongly, then what was missed (partly right says which)."""
     expected = vignette.expected_elements()
-    parts = []
+    picks: list[str] = []
+    wrong: list[str] = []
+    missed: list[str] = []
     for ident, fact, _ in ELEMENTS:
         name = ELEMENT_NAMES[ident]
         value = vignette.facts.get(fact)
         ticked = ident in chosen
-        state = {True: "present", False: "absent", None: "not known from the text"}[value]
-        if value is None:
-            tail = "so it should not be marked." if ticked else "and you left it unmarked."
-        elif value:
-            tail = "and you marked it." if ticked else "but you did not mark it."
-        else:
-            tail = "but you marked it." if ticked else "and you left it unmarked."
-        parts.append(f"{name}: {state}, {tail}")
-    if NO_ELEMENT in chosen and NO_ELEMENT not in expected:
-        parts.append("'None of these elements' does not fit: at least one element is present.")
-    if NO_ELEMENT in expected and NO_ELEMENT not in chosen:
-        parts.append("No element is known to be present in this case.")
+        if ticked and value is True:
+            picks.append(QUIZ_TEXTS["picked_right"].format(name=name))
+        elif ticked:
+            wrong.append(QUIZ_TEXTS["picked_absent" if value is False else "picked_unknown"].format(name=name))
+        elif value is True:
+            missed.append(QUIZ_TEXTS["missed"].format(name=name))
+    if NO_ELEMENT in chosen:
+        (picks if NO_ELEMENT in expected else wrong).append(
+            QUIZ_TEXTS["none_right" if NO_ELEMENT in expected else "none_wrong"]
+        )
+    elif NO_ELEMENT in expected:
+        missed.append(QUIZ_TEXTS["none_missed"])
     hits = len(set(chosen) & set(expected))
     status = "correct" if right else ("partial" if hits else "incorrect")
     return {
         "id": vignette.elements_item,
-        "prompt": f"{vignette.title}: elements",
+        "prompt": QUIZ_TEXTS["elements_prompt"].format(title=vignette.title),
         "status": status,
-        "label": {"correct": "Correct", "partial": "Partly right", "incorrect": "Not quite"}[status],
+        "label": QUIZ_TEXTS[status],
         "chosen": chosen,
         "expected": expected,
-        "message": " ".join(parts),
+        "message": QUIZ_TEXTS[f"elements_{status}"],
+        "notes": picks + wrong + missed,
         "source": SOURCE,
     }
 
@@ -350,7 +414,12 @@ class DecisionAid:
     source: str
     intro: str
     questions: tuple[Question, ...]
+    next_links: tuple[Link, ...] = ()
     kind: str = AID_KIND
+
+    def links(self) -> list[tuple[str, str, str]]:
+        """Every page and heading a result links to (checked at build time by ``scripts/links.py``)."""
+        return [(f"links[{n}]", link.page, link.anchor) for n, link in enumerate(self.next_links, start=1)]
 
     def describe(self) -> JSONObject:
         """The seven fact questions, in order, each with yes / no / don't know."""
@@ -399,7 +468,6 @@ class DecisionAid:
         summary = result.summary
         if unanswered:
             summary += " " + AID_TEXTS["unanswered"].format(count=unanswered)
-        prompts = {q.fact: q.prompt for q in self.questions}
         items: list[JSONObject] = [
             {"id": n.id, "status": "warning", "label": n.title, "message": n.message, "source": n.source}
             for n in result.notices
@@ -413,14 +481,17 @@ class DecisionAid:
                 "id": f"find-out-{fact}",
                 "status": "warning",
                 "label": AID_TEXTS["find-out"],
-                "message": prompts.get(fact, QUESTIONS[fact]),
-                "source": SOURCE,
+                "message": ask,
+                "source": FIND_OUT_SOURCE,
             }
-            for fact in result.missing
+            for fact, ask in zip(result.missing, result.find_out, strict=True)
         ]
+        if result.missing:
+            items.append({"id": "how-to-ask", "status": "info", "label": AID_TEXTS["how"],
+                          "message": FIND_OUT["how"], "source": FIND_OUT_SOURCE})
         step = result.next_step
         items.append({"id": step.id, "status": "info", "label": step.title, "message": step.message,
-                      "source": step.source})
+                      "source": step.source, "links": [link.to_json() for link in self.next_links]})
         shown = {k: v for k, v in result.to_json().items() if k not in ("source", "summary")}
         return {"exercise": self.id, "kind": self.kind, "summary": summary, "facts": facts, **shown, "items": items}
 
@@ -447,8 +518,9 @@ def parse_aid(table: Table, common: Common) -> DecisionAid:
             if unnamed:
                 raise t.error("prompt", AID_TEXTS["question-rule"].format(
                     rule=rule.id, title=rule.title, source=rule.source, fact=q.fact, term=unnamed[0]))
+    next_links = read_links(table, "links")
     table.finish()
-    return DecisionAid(common.id, common.title, common.source, intro, tuple(questions))
+    return DecisionAid(common.id, common.title, common.source, intro, tuple(questions), next_links)
 
 
 def _int(request: Mapping[str, Any], key: str, default: int | None = None) -> int | None:

@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ._errors import DefinitionError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: A docs-relative Markdown page a definition links to (``modules/04-name.md``) and a heading anchor on it.
+PAGE_PATTERN = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md$")
+ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def page_href(page: str, anchor: str = "") -> str:
+    """The site-relative address of a docs page (directory URLs: ``a/b.md`` is served at ``a/b/``)."""
+    stem = page[: -len(".md")] if page.endswith(".md") else page
+    folder = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    return f"{folder}#{anchor}" if anchor else folder
 
 
 class Table:
@@ -155,3 +166,44 @@ def unique_ids(tables: Sequence[Table], owner: Table) -> list[str]:
             raise DefinitionError(owner.origin, f"duplicate id {ident!r}", item=t.item, field="id")
         seen.append(ident)
     return seen
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link from a result to a section of the site: its words, a docs page and a heading anchor.
+
+    ``scripts/links.py`` checks at build time that the page and the heading exist.
+    """
+
+    text: str
+    page: str
+    anchor: str
+
+    @property
+    def href(self) -> str:
+        """The site-relative address the browser resolves against the site root."""
+        return page_href(self.page, self.anchor)
+
+    def to_json(self) -> dict[str, str]:
+        """The link as results carry it."""
+        return {"text": self.text, "href": self.href}
+
+
+def read_links(table: Table, field: str, required: bool = True) -> tuple[Link, ...]:
+    """A list of ``{id, text, page, anchor}`` tables (see :class:`Link`), each page and anchor well formed.
+
+    The ``id`` (unique in the list) keys the link's words in a translation's text catalog.
+    """
+    links = []
+    tables = table.tables(field, required)
+    unique_ids(tables, table)
+    for t in tables:
+        page = t.text("page")
+        if not PAGE_PATTERN.match(page):
+            raise t.error("page", f"{page!r} must be a Markdown page under docs/, such as 'modules/04-name.md'")
+        anchor = t.text("anchor")
+        if not ANCHOR_PATTERN.match(anchor):
+            raise t.error("anchor", f"{anchor!r} must be a heading anchor such as 'the-seven-steps'")
+        links.append(Link(t.text("text"), page, anchor))
+        t.finish()
+    return tuple(links)

@@ -28,8 +28,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._base import Common, JSONObject
-from ._checklist import Body, field_of_type, parse_body, tick_summary
-from ._errors import AnswerError
+from ._checklist import TEXT, Body, field_of_type, parse_body, tick_summary
+from ._errors import AnswerError, AnswerProblem
 from ._fields import Table
 
 KIND = "insurance-route"
@@ -63,7 +63,9 @@ class InsuranceRoute:
         """The route id and its explanation, from the answers to the questions."""
         days = values.get(ABROAD)
         if isinstance(days, (int, float)) and days < 0:
-            raise AnswerError(f"item {ABROAD!r}: the number of days cannot be negative")
+            prompt = next(f.prompt for f in self.body.fields if f.id == ABROAD)
+            message = TEXT["negative"].format(field=prompt)
+            raise AnswerError(message, [AnswerProblem(ABROAD, message)])
         unpaid = values.get(UNPAID)
         exempted = values.get(EXEMPTED)
         benefits = values.get(BENEFITS)

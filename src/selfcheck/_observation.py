@@ -31,7 +31,7 @@ from ._base import Common, JSONObject, Operation
 from ._checklist import Section
 from ._choice import _json_type, check_answer_keys
 from ._errors import AnswerError, SelfcheckError
-from ._fields import Table, unique_ids
+from ._fields import ANCHOR_PATTERN, PAGE_PATTERN, Table, page_href, unique_ids
 
 KIND = "observation"
 
@@ -46,8 +46,6 @@ COUNTRIES = ("ro", "bg")
 READY, NOT_YET, INCOMPLETE = "ready", "not-yet", "incomplete"
 KEPT_OUTCOMES = (READY, NOT_YET)
 
-PAGE_PATTERN = re.compile(r"^(?:[a-z0-9][a-z0-9_-]*/)*[a-z0-9][a-z0-9_-]*\.md$")
-ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 #: Every sentence and label the kind writes (rubric text itself comes from the definitions).
@@ -150,9 +148,7 @@ class Target:
     @property
     def href(self) -> str:
         """The site-relative address (the site uses directory URLs: ``a/b.md`` is served at ``a/b/``)."""
-        stem = self.page[: -len(".md")]
-        folder = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
-        return f"{folder}#{self.anchor}"
+        return page_href(self.page, self.anchor)
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,19 @@ from datetime import date
 
 from ._base import Common, JSONObject
 from ._choice import MULTIPLE, ChoiceItem, _json_type, check_answer_keys, parse_options
-from ._errors import AnswerError
+from ._errors import AnswerError, AnswerProblem
 from ._fields import Table, unique_ids
 
 KIND = "plan"
+
+#: The messages a reader can get from the form, each naming the field by its visible words (issue 19
+#: moves these to catalogues). Dates stay ISO (YYYY-MM-DD): the page shows them in the reader's format.
+TEXT = {
+    "bad_date": "“{field}”: choose a real date (written YYYY-MM-DD).",
+    "too_long": "“{section}”, “{field}”: keep this to {limit} characters or fewer (it has {length}).",
+    "no_action": "Pick at least one action in any part of the plan, then make your plan again.",
+    "early_checkin": "“{field}”: choose a date after today's date ({today}).",
+}
 
 #: Item ids of the two date fields.
 TODAY = "today"
@@ -47,22 +56,28 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, day)
 
 
-def read_date(answers: Mapping[str, object], item: str) -> date | None:
-    """A ``YYYY-MM-DD`` answer as a date, None when absent; anything else is an :class:`AnswerError`."""
+def _problem(item: str, message: str) -> AnswerError:
+    return AnswerError(message, [AnswerProblem(item, message)])
+
+
+def read_date(answers: Mapping[str, object], item: str, field: str) -> date | None:
+    """A ``YYYY-MM-DD`` answer as a date, None when absent; anything else is an :class:`AnswerError`.
+
+    ``field`` is the field's visible words, which the message names.
+    """
     value = answers.get(item)
     if value is None or value == "":
         return None
     if not isinstance(value, str) or not _DATE.match(value.strip()):
-        shown = repr(value) if isinstance(value, str) else _json_type(value)
-        raise AnswerError(f"item {item!r}: expected a date written YYYY-MM-DD, got {shown}")
+        raise _problem(item, TEXT["bad_date"].format(field=field))
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise AnswerError(f"item {item!r}: {value.strip()!r} is not a real calendar date") from None
+        raise _problem(item, TEXT["bad_date"].format(field=field)) from None
 
 
-def read_text(answers: Mapping[str, object], item: str) -> str:
-    """A free-text answer, stripped ('' when absent)."""
+def read_text(answers: Mapping[str, object], item: str, section: str, field: str) -> str:
+    """A free-text answer, stripped ('' when absent); a message names its section and field by their words."""
     value = answers.get(item)
     if value is None:
         return ""
@@ -70,7 +85,9 @@ def read_text(answers: Mapping[str, object], item: str) -> str:
         raise AnswerError(f"item {item!r}: expected text, got {_json_type(value)}")
     text = " ".join(value.split())
     if len(text) > MAX_TEXT:
-        raise AnswerError(f"item {item!r}: keep this to {MAX_TEXT} characters or fewer (it has {len(text)})")
+        raise _problem(
+            item, TEXT["too_long"].format(section=section, field=field, limit=MAX_TEXT, length=len(text))
+        )
     return text
 
 
@@ -156,16 +173,13 @@ class Plan:
 
     def _checkin(self, answers: Mapping[str, object]) -> tuple[JSONObject, str, str | None, str | None]:
         """The check-in item of the result, a sentence for the summary, the date and the suggestion."""
-        today = read_date(answers, TODAY)
-        checkin = read_date(answers, CHECKIN)
+        today = read_date(answers, TODAY, self.today_prompt)
+        checkin = read_date(answers, CHECKIN, self.checkin_prompt)
         suggested = add_months(today, self.months) if today else None
         period = f"{_NUMBERS.get(self.months, str(self.months))} month{'s' if self.months > 1 else ''}"
         item: JSONObject = {"id": CHECKIN, "label": "Check-in date", "source": self.source}
         if checkin is not None and today is not None and checkin <= today:
-            raise AnswerError(
-                f"item {CHECKIN!r}: the check-in date {checkin.isoformat()} is not after today's date "
-                f"{today.isoformat()}; choose a later date"
-            )
+            raise _problem(CHECKIN, TEXT["early_checkin"].format(field=self.checkin_prompt, today=today.isoformat()))
         if checkin is not None:
             sentence = f"Check in again on {checkin.isoformat()}."
             if suggested is not None and checkin > suggested:
@@ -205,8 +219,8 @@ class Plan:
         total = 0
         for s in self.strategies:
             chosen = s.actions.read_answer(answers) or []
-            when = read_text(answers, s.when_id)
-            who = read_text(answers, s.who_id)
+            when = read_text(answers, s.when_id, s.title, self.when_prompt)
+            who = read_text(answers, s.who_id, s.title, self.who_prompt)
             if not chosen and not (when or who):
                 continue
             labels = [o.label for o in s.actions.options if o.id in chosen]
@@ -222,7 +236,7 @@ class Plan:
             )
             plan.append({"id": s.id, "title": s.title, "actions": labels, "when": when, "with": who})
         if total == 0:
-            raise AnswerError("no action picked: pick at least one action to make your plan")
+            raise _problem(self.strategies[0].actions.id, TEXT["no_action"])
         checkin_item, checkin_sentence, checkin, suggested = self._checkin(answers)
         items.append(checkin_item)
         chosen_strategies = sum(1 for p in plan if p["actions"])

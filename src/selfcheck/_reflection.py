@@ -4,7 +4,9 @@ Not a validated instrument and not scored as one: the result counts the ticked
 signs per domain, points to the prevention strategies the definition links to
 each domain, and, when the total reaches the definition's ``talk_threshold``,
 adds the definition's suggestion to talk to someone. Every word shown comes
-from the definition; ticking nothing is a valid answer with its own message.
+from the definition or from :data:`TEXT`; ticking nothing is a valid answer with its
+own message. Like the CBI, a result says where to get help (``help``), first when a
+sign the definition lists in ``distress`` is ticked, and names its sources once.
 """
 
 from __future__ import annotations
@@ -18,6 +20,27 @@ from ._errors import AnswerError
 from ._fields import Table, unique_ids
 
 KIND = "reflection"
+
+#: Every sentence of a result that is not in the definition (issue 19 moves these to catalogues).
+TEXT = {
+    "label": "{title}: {count} of {total}",
+    "noticed_one": "You noticed one sign here: {signs}. What may help: {strategies}.",
+    "noticed": "You noticed {count} signs here: {signs}. What may help: {strategies}.",
+    "none": "You ticked none of these signs.",
+    "summary_one": "You ticked 1 sign of {total}. {follow}",
+    "summary": "You ticked {count} signs of {total}. {follow}",
+    "strategy": "{title}: {text}",
+    "sources_title": "Sources",
+}
+
+
+@dataclass(frozen=True)
+class Help:
+    """Where to get help: a title, the usual text, and the words put first when a distress sign is ticked."""
+
+    title: str
+    text: str
+    urgent: str
 
 
 @dataclass(frozen=True)
@@ -67,6 +90,8 @@ class Reflection:
     signs: tuple[Sign, ...]
     strategies: tuple[Strategy, ...]
     notes: tuple[str, ...]
+    help: Help
+    distress: tuple[str, ...]
     kind: str = KIND
 
     def domain_signs(self, domain_id: str) -> list[Sign]:
@@ -109,7 +134,7 @@ class Reflection:
         return ticked
 
     def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Count ticked signs per domain and point to the matching strategies."""
+        """Count ticked signs per domain and point to the matching strategies; plain words first."""
         ticked = self._ticked(answers)
         total = len(ticked)
         counts: dict[str, int] = {}
@@ -119,16 +144,17 @@ class Reflection:
             signs = self.domain_signs(domain.id)
             hits = [s for s in signs if s.id in ticked]
             counts[domain.id] = len(hits)
-            label = f"{domain.title}: {len(hits)} of {len(signs)}"
+            label = TEXT["label"].format(title=domain.title, count=len(hits), total=len(signs))
             if hits:
                 for strategy_id in domain.strategies:
                     if strategy_id not in pointed:
                         pointed.append(strategy_id)
                 titles = ", ".join(self.strategy(k).title for k in domain.strategies)
                 noticed = "; ".join(s.prompt.rstrip(".") for s in hits)
-                message = f"You noticed: {noticed}. Strategies that fit: {titles}."
+                key = "noticed_one" if len(hits) == 1 else "noticed"
+                message = TEXT[key].format(count=len(hits), signs=noticed, strategies=titles)
             else:
-                message = "You ticked none of these signs."
+                message = TEXT["none"]
             items.append(
                 {
                     "id": domain.id,
@@ -137,16 +163,21 @@ class Reflection:
                     "count": len(hits),
                     "total": len(signs),
                     "message": message,
-                    "source": self.source,
                 }
             )
         talk = total >= self.talk_threshold
         if total == 0:
             summary = self.none_message
         else:
-            noun = "sign" if total == 1 else "signs"
             follow = self.talk_message if talk else self.some_message
-            summary = f"You ticked {total} {noun} of {len(self.signs)}. {follow}"
+            summary = TEXT["summary_one" if total == 1 else "summary"].format(
+                count=total, total=len(self.signs), follow=follow
+            )
+        urgent = next((s for s in self.signs if s.id in self.distress and s.id in ticked), None)
+        sources = [self.source]
+        for strategy in map(self.strategy, pointed):
+            if strategy.source not in sources:
+                sources.append(strategy.source)
         return {
             "exercise": self.id,
             "kind": self.kind,
@@ -156,10 +187,18 @@ class Reflection:
             "suggest_talking": talk,
             "items": items,
             "strategies": [self._strategy_json(self.strategy(k)) for k in pointed],
+            "help": {
+                "title": self.help.title,
+                "text": self.help.text,
+                "first": urgent is not None,
+                "urgent": self.help.urgent.format(sign=urgent.prompt.rstrip(".")) if urgent else "",
+            },
             "notes": [
-                *(f"{s.title}: {s.text} (Source: {s.source}.)" for s in map(self.strategy, pointed)),
+                *(TEXT["strategy"].format(title=s.title, text=s.text) for s in map(self.strategy, pointed)),
                 *self.notes,
             ],
+            "sources_title": TEXT["sources_title"],
+            "sources": sources,
         }
 
     @staticmethod
@@ -262,6 +301,13 @@ def parse(table: Table, common: Common) -> Reflection:
             raise table.error("domains", f"domain {d.id!r} has a threshold above its {count} signs")
     if talk_threshold > len(signs):
         raise table.error("talk_threshold", f"is above the number of signs ({len(signs)})")
+    help_table = table.table("help")
+    help_ = Help(title=help_table.text("title"), text=help_table.text("text"), urgent=help_table.text("urgent"))
+    help_table.finish()
+    distress = table.texts("distress", required=False)
+    for sign in distress:
+        if sign not in ids:
+            raise table.error("distress", f"unknown sign {sign!r} (signs: {', '.join(ids)})")
     table.finish()
     return Reflection(
         id=common.id,
@@ -276,4 +322,6 @@ def parse(table: Table, common: Common) -> Reflection:
         signs=tuple(signs),
         strategies=tuple(strategies),
         notes=tuple(notes),
+        help=help_,
+        distress=tuple(distress),
     )

@@ -78,7 +78,9 @@ def contacts() -> list[Contact]:
         where = f"content/contacts.toml: contact {index + 1}"
         for field in ("number", "countries", "holder", "what", "source", "checked"):
             assert entry.get(field), f"{where}: field '{field}' is missing or empty"
-        assert set(entry) <= {"number", "countries", "holder", "what", "source", "checked"}, f"{where}: unknown field"
+        known = {"number", "countries", "holder", "what", "source", "checked", "wellbeing"}
+        assert set(entry) <= known, f"{where}: unknown field"
+        assert entry.get("wellbeing", False) in (True, False), f"{where}: wellbeing must be true or false"
         found.append(Contact(entry["number"], tuple(entry["countries"]), entry["holder"], entry["what"],
                              entry["source"], entry["checked"]))
     return found

@@ -120,6 +120,8 @@ HREF = re.compile(r'href="(?P<url>[^"#:]+/)(?P<rest>[^"]*)"')
 def article(page: Path, site: Path) -> str:
     """A page's content (the theme's article element), whitespace collapsed, Zensical's skip-link target left out.
 
+    ``data-search-exclude`` is left out too: Zensical's search reads that pragma and removes it from the page.
+
     Relative links are resolved against the page (``../../x/`` and ``../../../a/x/`` from ``a/b/`` are the
     same address; the engines may write either).
     """
@@ -130,7 +132,7 @@ def article(page: Path, site: Path) -> str:
     def resolve(match: re.Match[str]) -> str:
         return f'href="{posixpath.normpath(posixpath.join(base, match["url"]))}/{match["rest"]}"'
 
-    text = HREF.sub(resolve, found.group(1))
+    text = HREF.sub(resolve, found.group(1)).replace(" data-search-exclude", "")
     return " ".join(text.replace('<a id="__skip" tabindex="-1"></a>', "").split())
 
 
