@@ -45,8 +45,9 @@ STRUCTURAL = frozenset({
     "distress",
 })
 #: Structural names that are also the name of a list of tables with text: a criterion's ``revisit``
-#: lists ids (structure), the rubric's ``[[revisit]]`` tables have titles (text).
-TABLES_TOO = frozenset({"revisit"})
+#: lists ids (structure), the rubric's ``[[revisit]]`` tables have titles (text); a group's
+#: ``strategies`` lists ids, the wellbeing exercises' ``[[strategies]]`` tables have titles and texts.
+TABLES_TOO = frozenset({"revisit", "strategies"})
 #: How the tables of a list are told apart in a key, in order of preference.
 KEY_FIELDS = ("id", "fact", "min")
 BACK_SUFFIX = ".back.toml"
