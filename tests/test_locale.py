@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 
 import selfcheck
-from selfcheck import AnswerError, Quiz, SelfcheckError, classify, handle, load_file
+from selfcheck import AnswerError, Quiz, SelfcheckError, _locale, classify, handle, load_file
 from selfcheck._classify import FACTS, RULES, rules_in
-from selfcheck._locale import DEFAULT, LANGUAGES, English, catalog, check_language, decimal, language_of, text
+from selfcheck._locale import DEFAULT, LANGUAGES, Words, catalog, check_language, decimal, language_of, text
 from support import EXERCISES, run_cli
 
 SOURCE = Path(selfcheck.__file__).resolve().parent
@@ -150,7 +150,7 @@ def key_arguments() -> Iterator[tuple[str, str, bool]]:
 def test_every_key_the_code_names_exists_in_english() -> None:
     """Each literal key exists in en.toml, and each key made from an id has at least one key with its start."""
     english = catalog(DEFAULT)
-    tables = {key.rsplit(".", 1)[0] + "." for key in english}  # a constant naming a table, as English() takes
+    tables = {key.rsplit(".", 1)[0] + "." for key in english}  # a constant naming a table, as Words() takes
     missing = [(module, key) for module, key, literal in key_arguments()
                if (key not in english and key + "." not in tables if literal
                    else not any(k.startswith(key) for k in english))]
@@ -178,6 +178,19 @@ def test_unknown_language_is_a_one_line_error_naming_the_languages() -> None:
     assert language_of({}) == "en" and language_of({"lang": "bg"}) == "bg"
 
 
+def test_a_language_whose_file_is_not_there_yet_reads_as_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a translation has not started (no file in the package), its edition gets the English words."""
+    catalog.cache_clear()
+    rules_in.cache_clear()
+    monkeypatch.setattr(_locale, "available", lambda lang: lang == DEFAULT)
+    try:
+        assert catalog("ro") == catalog(DEFAULT)
+        assert classify(dict.fromkeys(FACTS), lang="bg").summary == classify(dict.fromkeys(FACTS)).summary
+    finally:
+        catalog.cache_clear()
+        rules_in.cache_clear()
+
+
 def test_a_missing_key_is_a_bug_not_a_message() -> None:
     """Asking for a key no locale has raises KeyError: the code is wrong, and the tests must say so."""
     with pytest.raises(KeyError):
@@ -193,10 +206,10 @@ def test_text_fills_placeholders_and_numbers_follow_the_language() -> None:
 def test_english_views_keep_the_old_names() -> None:
     """The English dicts kept for callers (``RECORD_TEXT``, tests) answer under their old snake_case names."""
     assert selfcheck.RECORD_TEXT["note_refresh_off"] == text("en", "record.note-refresh-off")
-    assert English("observation")["outcome_not-yet"] == text("en", "observation.outcome-not-yet")
+    assert Words("observation")["outcome_not-yet"] == text("en", "observation.outcome-not-yet")
     assert "col-step" in list(selfcheck.RECORD_TEXT)
     with pytest.raises(KeyError):
-        English("record")["no_such_key"]
+        Words("record")["no_such_key"]
 
 
 def test_bridge_refuses_an_unknown_language_in_one_line() -> None:

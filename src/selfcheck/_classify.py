@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from ._base import JSONObject
 from ._errors import AnswerError
-from ._locale import DEFAULT, English, check_language, text
+from ._locale import DEFAULT, Words, check_language, text
 from ._safety import Notice, Rules, load_rules
 
 #: The fact names, in the order questions are asked. Facilitators and tests rely on them.
@@ -87,8 +87,8 @@ FIND_OUT_VARIANTS: dict[str, tuple[str, str, bool]] = {
 }
 
 #: The verdicts' labels and the fact questions in English, by id (the locales hold every language).
-VERDICT_LABELS: Mapping[str, str] = English("classify.label")
-QUESTIONS: Mapping[str, str] = English("classify.question")
+VERDICT_LABELS: Mapping[str, str] = Words("classify.label")
+QUESTIONS: Mapping[str, str] = Words("classify.question")
 
 
 def find_out(fact: str, facts: Mapping[str, bool | None], lang: str = DEFAULT) -> str:

@@ -52,15 +52,26 @@ def _flatten(table: Mapping[str, object], prefix: str, out: dict[str, str]) -> N
             raise SelfcheckError(f"selfcheck/{FOLDER}: key {name!r} must be text, got {type(value).__name__}")
 
 
+def available(lang: str) -> bool:
+    """Whether the locale file of ``lang`` is in the package (a translation not started has none yet)."""
+    return resources.files("selfcheck").joinpath(FOLDER, f"{lang}.toml").is_file()
+
+
 @functools.cache
 def catalog(lang: str) -> Mapping[str, str]:
-    """Every sentence of a language by dotted key (read once per language)."""
+    """Every sentence of a language by dotted key (read once per language).
+
+    A language selfcheck speaks whose file is not there yet (its translation has not started) reads
+    as English, so an edition being translated still works; ``tests/test_locale.py`` says which.
+    """
     check_language(lang)
+    if lang != DEFAULT and not available(lang):
+        return catalog(DEFAULT)
     where = f"selfcheck/{FOLDER}/{lang}.toml"
     try:
         raw = resources.files("selfcheck").joinpath(FOLDER, f"{lang}.toml").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SelfcheckError(f"selfcheck has no text in {lang!r} yet ({where} is missing)") from None
+    except OSError as exc:
+        raise SelfcheckError(f"{where} cannot be read: {exc}") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -88,28 +99,30 @@ def decimal(lang: str, number: str) -> str:
     return number.replace(".", text(lang, "number.decimal-separator"))
 
 
-class English(Mapping[str, str]):
-    """A locale table in English, under the names the code used before the locales (``outcome_ready``).
+class Words(Mapping[str, str]):
+    """One locale table as a read-only mapping (``Words("record", "ro")["statement"]``), unfilled.
 
-    Kept for callers that read the English text as a dict (``RECORD_TEXT``, tests); a name is
-    looked up as given, then with ``_`` written ``-`` (the locales' kebab-case). Unfilled: the
-    placeholders stay for the caller's ``format``.
+    A name is looked up as given, then with ``_`` written ``-`` (the locales' kebab-case), so callers
+    that read the English text as a dict before the locales (``RECORD_TEXT["note_refresh_off"]``)
+    keep working. The placeholders stay for the caller's ``format``.
     """
 
-    def __init__(self, table: str) -> None:
+    def __init__(self, table: str, lang: str = DEFAULT) -> None:
         self._prefix = f"{table}."
+        self._lang = check_language(lang)
 
     def _key(self, name: str) -> str:
+        words = catalog(self._lang)
         for candidate in (name, name.replace("_", "-")):
-            if self._prefix + candidate in catalog(DEFAULT):
+            if self._prefix + candidate in words:
                 return self._prefix + candidate
         raise KeyError(name)
 
     def __getitem__(self, name: str) -> str:
-        return catalog(DEFAULT)[self._key(name)]
+        return catalog(self._lang)[self._key(name)]
 
     def __iter__(self) -> Iterator[str]:
-        return (k[len(self._prefix):] for k in catalog(DEFAULT) if k.startswith(self._prefix))
+        return (k[len(self._prefix):] for k in catalog(self._lang) if k.startswith(self._prefix))
 
     def __len__(self) -> int:
         return sum(1 for _ in self)

@@ -32,7 +32,7 @@ from ._checklist import Section
 from ._choice import check_answer_keys, json_type
 from ._errors import AnswerError, SelfcheckError
 from ._fields import ANCHOR_PATTERN, PAGE_PATTERN, Table, page_href, unique_ids
-from ._locale import DEFAULT, English, language_of, text
+from ._locale import DEFAULT, Words, language_of, text
 
 KIND = "observation"
 
@@ -51,7 +51,7 @@ DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 #: Every sentence and label the kind writes, in English (the locales' ``observation`` table, by its keys;
 #: rubric text itself comes from the definitions).
-MESSAGES: Mapping[str, str] = English("observation")
+MESSAGES: Mapping[str, str] = Words("observation")
 
 
 def _say(lang: str, key: str, **fields: object) -> str:

@@ -38,7 +38,7 @@ from ._bank import percent_of
 from ._base import JSONObject, Operation
 from ._errors import SelfcheckError
 from ._loader import Catalogue
-from ._locale import DEFAULT, English, language_of, text
+from ._locale import DEFAULT, Words, language_of, text
 from ._observation import Observation, outcome_rows
 from ._schedule import BankRecord, Schedule, parse_day, parse_record, parse_schedule, record_json
 
@@ -60,7 +60,7 @@ EXERCISE = re.compile(r"^\s*\{\{\s*exercise\s+(?P<id>[a-z0-9_-]+)\s*\}\}\s*$", r
 
 #: Every sentence and label of the record page, the record and the results file, in English (the locales'
 #: ``record`` table, by its keys). The build writes the record page's static parts from the locales.
-RECORD_TEXT: Mapping[str, str] = English("record")
+RECORD_TEXT: Mapping[str, str] = Words("record")
 TEXT = RECORD_TEXT
 
 
