@@ -92,8 +92,8 @@ def test_romanian_uses_comma_below_letters() -> None:
 
 #: Latin words a Bulgarian text may keep: codes, names of foreign bodies and laws, formats and the CLI.
 LATIN_ALLOWED = re.compile(
-    r"\{[^}]*\}|\bYYYY-MM-DD\b|python -m selfcheck draw ID --seed N|\bCETS\b|\bEU\b|\bDGASPC\b|\bANITP\b|"
-    r"\bITM\b|\bCBI\b|\bSOP\b|\bNRA\b|\bMBI\b|\bid\b|\bnot-yet\b|\bready\b|\btrue\b|\bfalse\b|\bnull\b"
+    r"\{[^}]*\}|python -m selfcheck draw ID --seed N|\bCETS\b|\bDGASPC\b|\bANITP\b|"
+    r"\bJSON\b|\bJavaScript\b|\bseed\b|\bnot-yet\b|\bready\b|\btrue\b|\bfalse\b|\bnull\b"
 )
 
 
@@ -102,6 +102,23 @@ def test_bulgarian_is_cyrillic_apart_from_codes_and_names() -> None:
     needs("bg")
     latin = {key: value for key, value in catalog("bg").items() if re.search("[A-Za-z]", LATIN_ALLOWED.sub("", value))}
     assert latin == {}
+
+
+TERMS = Path(__file__).resolve().parents[1] / "i18n" / "terms.toml"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_translations_use_no_avoided_term(lang: str) -> None:
+    """No value uses a term that i18n/terms.toml lists as avoided in that language (read where the file is)."""
+    needs(lang)
+    if not TERMS.is_file():
+        pytest.skip("i18n/terms.toml is not here (the Pyodide run mounts only the package, tests and definitions)")
+    avoided = [word for term in tomllib.loads(TERMS.read_text(encoding="utf-8"))["term"]
+               for word in term.get(f"avoid_{lang}", [])]
+    assert avoided, "terms.toml lists avoided terms for this language"
+    found = {(key, word) for key, value in catalog(lang).items() for word in avoided
+             if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", value, re.IGNORECASE)}
+    assert found == set()
 
 
 # ----- the keys the code uses
