@@ -153,16 +153,16 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
-def render_answer_key(quiz: Quiz, seed: int) -> str:
-    """The facilitator's answer key of one bank (a Markdown fragment)."""
+def render_answer_key(quiz: Quiz, seed: int, lang: str = "en") -> str:
+    """The facilitator's answer key of one bank (a Markdown fragment; selfcheck's words in ``lang``)."""
     page = ANSWER_KEY_PAGE.format(id=quiz.id)
-    key = quiz.answer_key()
-    paper = quiz.draw(seed).key()
+    key = quiz.answer_key(lang=lang)
+    paper = quiz.draw(seed).key(lang=lang)
     objectives = {o["id"]: o for o in key["objectives"]}
     lines = [
         f'<div class="sc-key" data-answer-key="{escape(quiz.id)}" markdown>',
         "",
-        md_text(TEXT["key_intro"].format(rules=quiz.rules(), needed=paper["needed"], size=paper["size"])),
+        md_text(TEXT["key_intro"].format(rules=quiz.rules(lang=lang), needed=paper["needed"], size=paper["size"])),
         "",
         f"## {TEXT['objectives']}",
         "",
@@ -211,9 +211,9 @@ def render_answer_key(quiz: Quiz, seed: int) -> str:
     return "\n".join(lines)
 
 
-def render_paper_test(quiz: Quiz, seed: int, site: str) -> str:
+def render_paper_test(quiz: Quiz, seed: int, site: str, lang: str = "en") -> str:
     """The printable paper test: the attempt of ``seed``, numbered questions, lettered options (HTML)."""
-    attempt = quiz.draw(seed).describe()
+    attempt = quiz.draw(seed).describe(lang=lang)
     items = []
     for shown in attempt["items"]:
         mark = "○" if shown["type"] == "single" else "□"
@@ -264,7 +264,7 @@ def form_extras(catalogue: Catalogue, rules: Settings) -> dict[str, str]:
     return {q.id: schedule for q in quizzes(catalogue)}
 
 
-def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: bool) -> str:
+def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: bool, lang: str = "en") -> str:
     """The Refresh page's panel (``full``) or the home and onboarding pages' "due" box.
 
     Both stay empty and hidden until ``web/refresh.js`` finds stored results (with the reader's
@@ -275,7 +275,7 @@ def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: b
         return (
             '<div class="sc-refresh" data-refresh="page">'
             f"{_json_script('data-refresh-data', data)}"
-            f'<p class="sc-refresh-schedule">{escape(rules.refresh.describe())}</p>'
+            f'<p class="sc-refresh-schedule">{escape(rules.refresh.describe(lang=lang))}</p>'
             '<noscript><p class="sc-message">Refreshers are drawn and checked by a small program that runs in your '
             "browser, and JavaScript is off. The knowledge checks on the module pages can still be read and "
             "printed.</p></noscript>"
@@ -287,8 +287,11 @@ def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: b
     )
 
 
-def write(catalogue: Catalogue, out: Path, docs: Path = paths.DOCS, site: str = "") -> int:
-    """Check every bank, then write its fragments; returns how many banks. Raises :class:`BankError`."""
+def write(catalogue: Catalogue, out: Path, docs: Path = paths.DOCS, site: str = "", lang: str = "en") -> int:
+    """Check every bank, then write its fragments (selfcheck's words in ``lang``); returns how many banks.
+
+    Raises :class:`BankError`.
+    """
     from .paper import SITE_NAME
 
     rules = settings()
@@ -300,9 +303,10 @@ def write(catalogue: Catalogue, out: Path, docs: Path = paths.DOCS, site: str = 
     papers.mkdir(parents=True, exist_ok=True)
     banks = quizzes(catalogue)
     for quiz in banks:
-        (keys / f"{quiz.id}.md").write_text(render_answer_key(quiz, rules.paper_seed), encoding="utf-8")
-        (papers / f"{quiz.id}.html").write_text(render_paper_test(quiz, rules.paper_seed, site or SITE_NAME),
+        (keys / f"{quiz.id}.md").write_text(render_answer_key(quiz, rules.paper_seed, lang), encoding="utf-8")
+        (papers / f"{quiz.id}.html").write_text(render_paper_test(quiz, rules.paper_seed, site or SITE_NAME, lang),
                                                 encoding="utf-8")
-    (out / "refresh.html").write_text(render_refresh(catalogue, rules, docs, full=True), encoding="utf-8")
-    (out / "refresh-due.html").write_text(render_refresh(catalogue, rules, docs, full=False), encoding="utf-8")
+    (out / "refresh.html").write_text(render_refresh(catalogue, rules, docs, full=True, lang=lang), encoding="utf-8")
+    (out / "refresh-due.html").write_text(render_refresh(catalogue, rules, docs, full=False, lang=lang),
+                                          encoding="utf-8")
     return len(banks)

@@ -105,13 +105,14 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "") -> str:
+def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "", lang: str = "en") -> str:
     """The whole exercise: root element with the DOM contract, form, status and result regions.
 
     ``definition`` is the validated source data, embedded for the browser's selfcheck; ``extra``
-    is more embedded data for the page's script (a knowledge check's refresher schedule).
+    is more embedded data for the page's script (a knowledge check's refresher schedule); ``lang``
+    is the edition's language, the language of selfcheck's own words in the form.
     """
-    described = exercise.describe()
+    described = exercise.describe(lang=lang)
     items: list[Mapping[str, Any]] = described["items"]
     sections: list[Mapping[str, Any]] = described.get("sections", [])
     numbered = exercise.kind in ("quiz", "cbi", "decision-aid")
@@ -185,8 +186,10 @@ def help_contacts(contacts: Path = paths.CONTENT / "contacts.toml") -> dict[str,
     return {"numbers": numbers, "pages": pages}
 
 
-def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None) -> int:
-    """Write every fragment; returns how many exercises.
+def write_fragments(
+    catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None, lang: str = "en"
+) -> int:
+    """Write every fragment, selfcheck's own words in ``lang``; returns how many exercises.
 
     ``out/exercise/ID.html`` (the form, with ``extras[ID]`` embedded) and ``out/paper-version/ID.html``
     (the printable version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
@@ -196,25 +199,28 @@ def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] |
     paper = out / "paper-version"
     paper.mkdir(parents=True, exist_ok=True)
     for exercise in catalogue:
-        html = render_form(exercise, catalogue.data[exercise.id], (extras or {}).get(exercise.id, ""))
+        html = render_form(exercise, catalogue.data[exercise.id], (extras or {}).get(exercise.id, ""), lang)
         (target / f"{exercise.id}.html").write_text(html, encoding="utf-8")
-        printable = render_paper(exercise, catalogue.data[exercise.id])
+        printable = render_paper(exercise, catalogue.data[exercise.id], lang=lang)
         (paper / f"{exercise.id}.html").write_text(printable, encoding="utf-8")
-    (out / "checklist-booklet.html").write_text(render_booklet(catalogue), encoding="utf-8")
+    (out / "checklist-booklet.html").write_text(render_booklet(catalogue, lang), encoding="utf-8")
     return len(catalogue)
 
 
-def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS) -> Catalogue:
+def run(
+    out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS, lang: str = "en"
+) -> Catalogue:
     """Validate every definition and bank, and write the exercise, bank, onboarding and record fragments.
 
-    ``catalogue`` and ``docs`` are an edition's (localised) definitions and pages; by default, the
-    definitions under ``exercises/`` and the English pages.
+    ``catalogue`` and ``docs`` are an edition's (localised) definitions and pages and ``lang`` its
+    language (selfcheck's own words); by default, the definitions under ``exercises/`` and the English
+    pages.
     """
     catalogue = load_catalogue(paths.EXERCISES) if catalogue is None else catalogue
-    banks.write(catalogue, out, docs)  # first: a bank that breaks a rule stops the build here
-    write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
+    banks.write(catalogue, out, docs, lang=lang)  # first: a bank that breaks a rule stops the build here
+    write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()), lang)
     onboarding.write(out, docs)
     if (docs / record.PAGE).is_file():  # a project without the record page (the editions fixture) has no panel
-        record.write(catalogue, out, docs)
+        record.write(catalogue, out, docs, lang)
     offline.write_status(out)
     return catalogue

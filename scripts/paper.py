@@ -180,12 +180,12 @@ def _table(described: Mapping[str, Any], items: Mapping[str, Mapping[str, Any]])
     )
 
 
-def _key(exercise: Exercise) -> str:
-    """The manual scoring key, for kinds that have one."""
+def _key(exercise: Exercise, lang: str) -> str:
+    """The manual scoring key, for kinds that have one (selfcheck's words in ``lang``)."""
     scoring_key = getattr(exercise, "scoring_key", None)
     if not callable(scoring_key):
         return ""
-    key: Mapping[str, Any] = scoring_key()
+    key: Mapping[str, Any] = scoring_key(lang=lang)
     head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in key.get("header", []))
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in key.get("rows", [])
@@ -205,14 +205,14 @@ def _groups(described: Mapping[str, Any], skip: set[str]) -> Iterable[tuple[Mapp
             yield section, members
 
 
-def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = SITE_NAME) -> str:
+def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = SITE_NAME, lang: str = "en") -> str:
     """The printable paper version of one exercise (an ``<article class="sc-paper">``).
 
     ``definition`` is the validated source data; the paper shows only what
     ``describe()`` publishes (never an answer key), plus the scoring key when
-    the kind offers one.
+    the kind offers one, selfcheck's own words in the edition's language ``lang``.
     """
-    described = exercise.describe()
+    described = exercise.describe(lang=lang)
     by_id = {i["id"]: i for i in described["items"]}
     grid, in_grid = _table(described, by_id)
     parts: list[str] = []
@@ -242,7 +242,7 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
         f'<article class="sc-paper" data-paper="{escape(exercise.id)}" data-site="{escape(site)}" data-search-exclude>'
         f'<header class="sc-paper-head"><h2 class="sc-paper-title">{escape(exercise.title)}</h2>'
         f'<p class="sc-paper-source">Source: {escape(exercise.source)}</p></header>'
-        f'{intro}{"".join(parts)}{_key(exercise)}{notes}{signature}{footer}</article>'
+        f'{intro}{"".join(parts)}{_key(exercise, lang)}{notes}{signature}{footer}</article>'
     )
 
 
@@ -253,11 +253,11 @@ def booklet_ids(catalogue: Catalogue) -> list[str]:
     return known + extra
 
 
-def render_booklet(catalogue: Catalogue) -> str:
+def render_booklet(catalogue: Catalogue, lang: str = "en") -> str:
     """Every checklist in site order, each starting on a new printed page."""
     ids = booklet_ids(catalogue)
     contents = "".join(f"<li>{escape(catalogue.get(i).title)}</li>" for i in ids)
-    papers = "".join(render_paper(catalogue.get(i), catalogue.data[i]) for i in ids)
+    papers = "".join(render_paper(catalogue.get(i), catalogue.data[i], lang=lang) for i in ids)
     return (
         f'<div class="sc-booklet" data-checklists="{len(ids)}">'
         f'<nav class="sc-booklet-contents" aria-label="Checklists in this booklet"><ol>{contents}</ol></nav>'

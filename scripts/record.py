@@ -4,8 +4,9 @@ Writes ``onboarding-record.html``: the onboarding path (modules in order, the ob
 and the module that teaches each, the refresher schedule) embedded as JSON for ``web/record.js``,
 the printable sheet (title, name and organisation fields that are never stored, the statement that
 this is not a certificate, space for the supervisor's signature), the export and import controls
-and the message shown when nothing is kept. Every word comes from ``selfcheck.RECORD_TEXT``; the
-record's rows come from selfcheck in the browser (bridge op ``record-view``).
+and the message shown when nothing is kept. Every word comes from selfcheck's record text in the
+edition's language (``Words("record", lang)``); the record's rows come from selfcheck in the
+browser (bridge op ``record-view``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from selfcheck import RECORD_TEXT, Catalogue, onboarding_data, read_onboarding_path
+from selfcheck import Catalogue, Words, onboarding_data, read_onboarding_path
 
 from . import banks, paths
 from .paper import SITE_NAME
@@ -39,13 +40,17 @@ def _href(target: str) -> str:
     return "../" * (PAGE.count("/") + 1) + (stem if stem.endswith("/") or not stem else stem + "/")
 
 
-def _text(key: str) -> str:
-    return escape(RECORD_TEXT[key])
+def render(data: dict[str, object], site: str = SITE_NAME, lang: str = "en") -> str:
+    """The fragment: embedded data, the empty message, the printable sheet, print, export and import.
 
+    Every word is selfcheck's record text (``Words("record", lang)``) in the edition's language.
+    """
+    words = Words("record", lang)
 
-def render(data: dict[str, object], site: str = SITE_NAME) -> str:
-    """The fragment: embedded data, the empty message, the printable sheet, print, export and import."""
-    embedded = json.dumps({**data, "text": {k: RECORD_TEXT[k] for k in SCRIPT_TEXTS}}, ensure_ascii=False,
+    def _text(key: str) -> str:
+        return escape(words[key])
+
+    embedded = json.dumps({**data, "text": {k: words[k] for k in SCRIPT_TEXTS}}, ensure_ascii=False,
                           separators=(",", ":")).replace("</", "<\\/")
     steps = "".join(f'<li><a href="{_href(LINKS[link])}">{_text(link)}</a>: {_text(STEPS[link])}</li>'
                     for link in LINKS)
@@ -95,7 +100,7 @@ def render(data: dict[str, object], site: str = SITE_NAME) -> str:
     )
 
 
-def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.DOCS) -> Path:
+def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.DOCS, lang: str = "en") -> Path:
     """Write ``onboarding-record.html`` into the fragment folder; fails when a linked page is missing."""
     missing = [target for target in (PAGE, *LINKS.values()) if not (docs / target).is_file()]
     if missing:
@@ -103,5 +108,5 @@ def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.
     data = onboarding_data(read_onboarding_path(docs), catalogue, banks.settings().refresh)
     out.mkdir(parents=True, exist_ok=True)
     target = out / "onboarding-record.html"
-    target.write_text(render(data), encoding="utf-8")
+    target.write_text(render(data, lang=lang), encoding="utf-8")
     return target

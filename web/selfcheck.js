@@ -12,6 +12,8 @@ import { appendText, el, offerUndo, restoreControls, saveControls, textEl, timeE
 const roots = Array.from(document.querySelectorAll("[data-exercise]"));
 const SITE_ROOT = new URL("../../", import.meta.url);
 const requestExtras = new WeakMap(); // root -> () => extra fields of its score requests (a drawn attempt's seed)
+// The edition's language (<html lang>): every request asks selfcheck to write in it (en, ro or bg).
+const PAGE_LANG = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
 // The bytes of the checking engine (Pyodide and the selfcheck wheel), written in by scripts/runtime.py.
 const RUNTIME_BYTES = Number("__RUNTIME_BYTES__") || 0;
 // The wheel's address: when it is in the offline copy, the engine is on this device already.
@@ -191,7 +193,7 @@ function start() {
   };
 }
 
-/** Send one request to selfcheck.handle() in the worker; resolves with its JSON reply. */
+/** Send one request to selfcheck.handle() in the worker, in the page's language; resolves with its JSON reply. */
 export function call(request) {
   if (state === "error") return Promise.resolve({ ok: false, error: MESSAGES.failed(failure) });
   if (state === "asking") return approved.then(() => call(request));
@@ -199,7 +201,7 @@ export function call(request) {
   const id = ++sequence;
   return new Promise((resolve) => {
     pending.set(id, { resolve });
-    worker.postMessage({ id, request: JSON.stringify(request) });
+    worker.postMessage({ id, request: JSON.stringify({ lang: PAGE_LANG, ...request }) });
   });
 }
 

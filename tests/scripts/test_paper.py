@@ -81,16 +81,16 @@ class Keyed:
     title: str = "Keyed"
     source: str = "guide §6"
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self, *, lang: str = "en") -> dict[str, Any]:
         """One single-choice item."""
         return {"id": self.id, "items": [{"id": "q", "type": "single", "prompt": "Q?",
                                           "options": [{"id": "a", "label": "A"}]}]}
 
-    def score(self, answers: Mapping[str, object]) -> dict[str, Any]:
+    def score(self, answers: Mapping[str, object], *, lang: str = "en") -> dict[str, Any]:
         """Not used."""
         return {}
 
-    def scoring_key(self) -> dict[str, Any]:
+    def scoring_key(self, *, lang: str = "en") -> dict[str, Any]:
         """A one-row key."""
         return {"title": "How to score", "header": ["Answer", "Points"], "rows": [["A", 100]], "notes": ["Add up."]}
 

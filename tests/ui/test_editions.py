@@ -2,7 +2,7 @@
 
 The language switcher lands on the same page in the other edition, each page says its language, the
 review notice shows on the Romanian pages, and an exercise on /ro/ shows its Romanian text and is scored
-by the browser's Python from the Romanian definition, exactly as CPython scores that definition.
+by the browser's Python from the Romanian definition, in Romanian, exactly as CPython scores that definition.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ def test_exercise_on_the_romanian_edition_is_scored_from_its_romanian_definition
     answer(page, EXERCISE, answers)
     region = submit(page, EXERCISE)
     definition = json.loads(root.locator("[data-exercise-definition]").text_content() or "")
-    expected = json.loads(handle(json.dumps({"op": "score", "definition": definition, "answers": answers})))
+    request = {"op": "score", "definition": definition, "answers": answers, "lang": "ro"}  # the page's <html lang>
+    expected = json.loads(handle(json.dumps(request)))
     assert expected["ok"], expected
     expect(region.locator(".sc-summary")).to_have_text(expected["result"]["summary"])
     expect(region).to_contain_text("Supraviețuitorul știe pe cine să contacteze dacă problemele revin")
