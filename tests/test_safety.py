@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -105,6 +106,7 @@ def test_check_refuses_a_forbidden_verdict_or_word() -> None:
         ({"when": {"act": "unknown"}, "presume": {"act": "yes"}, "never_say": ["x"]}, "notice", "must be true"),
         ({"question": "colour", "must_name": ["x"]}, "question", "is not a known fact"),
         ({"question": "act", "must_name": ["x"], "notice": True}, "notice", "is not a known field"),
+        ({"question": "act", "must_name": ["x", "y"], "must_name_ro": ["x"]}, "must_name_ro", "one form for each"),
         ({"notice": True, "when": {"act": "unknown"}, "presume": {"act": "yes"}},
          "rules", "only one rule may have 'presume'"),
         ({"notice": True, "when": {"act": "yes"}}, "title", "has no text in selfcheck/locales/en.toml"),
@@ -151,3 +153,28 @@ def test_duplicate_rule_ids_and_wrong_schema_are_refused() -> None:
         parse(data)
     with pytest.raises(DefinitionError, match="unsupported schema version 2"):
         parse({**shipped(), "schema": 2})
+
+
+def test_a_question_rule_holds_in_every_language_of_its_forms() -> None:
+    """``must_name`` is met by the English term or its Romanian/Bulgarian form (``a|b``: either wording)."""
+    rule = Rule("q", "", "", question="act", must_name=("forced labour", "minimum"),
+                must_name_elsewhere=(("muncă forțată|munca sau serviciile forțate", "принудителен труд"),
+                                     ("minim", "минимал")))
+    assert rule.unnamed("Forced labour; the list is a minimum") == []
+    assert rule.unnamed("munca sau serviciile forțate; lista este minimă") == []
+    assert rule.unnamed("принудителен труд; списъкът е минимален") == []
+    assert rule.unnamed("принудителен труд; списъкът е отворен") == ["minimum"]
+    assert rule.unnamed("slavery") == ["forced labour", "minimum"]
+
+
+def test_the_shipped_purpose_rule_is_named_by_the_translated_decision_aids() -> None:
+    """The Romanian and Bulgarian purpose questions name every term of the open-list rule in their language."""
+    root = Path(__file__).resolve().parents[1] / "i18n"
+    rule = next(iter(RULES.for_question("exploitation_purpose")))
+    for lang in ("ro", "bg"):
+        path = root / lang / "exercises" / "decision-aid.toml"
+        if not path.is_file():  # Pyodide mounts no i18n/: the native run checks the files
+            continue
+        text = tomllib.loads(path.read_text(encoding="utf-8"))["text"]
+        question = text["questions.exploitation_purpose.prompt"] + " " + text["questions.exploitation_purpose.hint"]
+        assert rule.unnamed(question) == [], lang

@@ -27,7 +27,10 @@ from importlib import resources
 
 from ._errors import DefinitionError, SelfcheckError
 from ._fields import Table, unique_ids
-from ._locale import DEFAULT, FOLDER, catalog
+from ._locale import DEFAULT, FOLDER, LANGUAGES, catalog
+
+#: The languages besides English in which a question rule's ``must_name`` terms are also given.
+OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT)
 
 RULES_FILE = "safety.toml"
 SCHEMA = 1
@@ -83,6 +86,9 @@ class Rule:
     if_same: str = ""
     question: str | None = None
     must_name: tuple[str, ...] = ()
+    #: Per term of ``must_name`` (same order), its forms in the other languages (a translated
+    #: question names the term in its own language): ``must_name_ro``, ``must_name_bg``.
+    must_name_elsewhere: tuple[tuple[str, ...], ...] = ()
 
     def applies(self, facts: Facts, verdict: str | None) -> bool:
         """Whether the rule applies to a result: questions rules never do; no ``when`` means always."""
@@ -95,9 +101,15 @@ class Rule:
         return Notice(self.id, self.title, self.message if message is None else message, self.source)
 
     def unnamed(self, question_text: str) -> list[str]:
-        """The ``must_name`` terms the question's text does not contain (case-insensitive)."""
+        """The ``must_name`` terms the question's text names in no language (case-insensitive substrings).
+
+        A term is named when its English form or one of its forms in another language is in the text
+        (``a|b``: either wording), so the rule holds for the English definition and every translated one.
+        """
         lowered = question_text.casefold()
-        return [term for term in self.must_name if term.casefold() not in lowered]
+        forms = self.must_name_elsewhere or tuple(() for _ in self.must_name)
+        return [term for term, other in zip(self.must_name, forms, strict=True)
+                if not any(form.casefold() in lowered for forms in (term, *other) for form in forms.split("|"))]
 
     def said(self, texts: Iterable[str]) -> list[str]:
         """The ``never_say`` words that occur in ``texts`` as whole words, in any case."""
@@ -217,8 +229,17 @@ def _rule(t: Table, facts: Sequence[str], verdicts: Sequence[str]) -> Rule:
         if question not in facts:
             raise t.error("question", f"{question!r} is not a known fact (known facts: {', '.join(facts)})")
         must_name = tuple(t.texts("must_name"))
+        elsewhere = []
+        for lang in OTHER_LANGUAGES:
+            forms = t.texts(f"must_name_{lang}", required=False)
+            if forms and len(forms) != len(must_name):
+                raise t.error(f"must_name_{lang}", f"must give one form for each of the {len(must_name)} terms "
+                                                   "of 'must_name', in the same order")
+            elsewhere.append(forms or [""] * len(must_name))
         t.finish()
-        return Rule(ident, "", "", question=question, must_name=must_name)
+        return Rule(ident, "", "", question=question, must_name=must_name,
+                    must_name_elsewhere=tuple(tuple(f for f in forms if f) for forms in zip(*elsewhere, strict=True))
+                    if must_name else ())
     when = _when(t, facts, verdicts)
     never = t.texts("never", required=False)
     for verdict in never:
