@@ -116,3 +116,17 @@ def feedback(region: Any) -> dict[str, str]:
     """The feedback shown in a result region: item id -> message."""
     entries = region.locator(".sc-fb").all()
     return {entry.get_attribute("data-item"): entry.locator(".sc-fb-message").inner_text() for entry in entries}
+
+
+def in_reader_format(page: Page, text: str, style: str = "long") -> str:
+    """``text`` with each ISO date (YYYY-MM-DD) written as the page shows it.
+
+    The browser's date format of ``style``: "long", or "medium" in the cells of the onboarding record.
+    """
+    dates = sorted(set(re.findall(r"\b\d{4}-\d{2}-\d{2}\b", text)))
+    if not dates:
+        return text
+    shown: dict[str, str] = page.evaluate(
+        "([dates, style]) => Object.fromEntries(dates.map(d => [d, new Intl.DateTimeFormat(navigator.language,"
+        " {dateStyle: style, timeZone: 'UTC'}).format(new Date(d + 'T00:00:00Z'))]))", [dates, style])
+    return re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda m: shown[m.group(0)], text)

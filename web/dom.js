@@ -31,37 +31,42 @@ export function readerLocale() {
 }
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-let dateFormat = null;
+const dateFormats = new Map(); // dateStyle -> Intl.DateTimeFormat
 
-/** An ISO date (YYYY-MM-DD, as selfcheck returns it) in the reader's format, e.g. "30 November 2026". */
-export function formatDate(iso) {
+/**
+ * An ISO date (YYYY-MM-DD, as selfcheck returns it) in the reader's format: "long" (30 November 2026) by
+ * default, "medium" (30 Nov 2026) where space is short, such as the cells of a printed table.
+ */
+export function formatDate(iso, style = "long") {
   const [year, month, day] = iso.split("-").map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1) return iso; // not a calendar date: shown as written
-  if (!dateFormat) {
+  if (!dateFormats.has(style)) {
+    let format;
     try {
-      dateFormat = new Intl.DateTimeFormat(readerLocale(), { dateStyle: "long", timeZone: "UTC" });
+      format = new Intl.DateTimeFormat(readerLocale(), { dateStyle: style, timeZone: "UTC" });
     } catch {
-      dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
+      format = new Intl.DateTimeFormat("en", { dateStyle: style, timeZone: "UTC" });
     }
+    dateFormats.set(style, format);
   }
-  return dateFormat.format(date);
+  return dateFormats.get(style).format(date);
 }
 
 /** A <time> element for an ISO date, shown in the reader's format (the ISO date stays in datetime). */
-export function timeElement(iso) {
-  const node = el("time", null, formatDate(iso));
+export function timeElement(iso, style = "long") {
+  const node = el("time", null, formatDate(iso, style));
   node.dateTime = iso;
   return node;
 }
 
 /** Append ``text`` to ``node``, with every ISO date in it shown as a <time> in the reader's format. */
-export function appendText(node, text) {
+export function appendText(node, text, style = "long") {
   const value = String(text ?? "");
   let last = 0;
   for (const match of value.matchAll(ISO_DATE)) {
     if (match.index > last) node.append(document.createTextNode(value.slice(last, match.index)));
-    node.append(timeElement(match[0]));
+    node.append(timeElement(match[0], style));
     last = match.index + match[0].length;
   }
   if (last < value.length) node.append(document.createTextNode(value.slice(last)));
@@ -69,8 +74,8 @@ export function appendText(node, text) {
 }
 
 /** A new element whose text may hold ISO dates (see appendText). */
-export function textEl(tag, className, text) {
-  return appendText(el(tag, className), text);
+export function textEl(tag, className, text, style = "long") {
+  return appendText(el(tag, className), text, style);
 }
 
 /**

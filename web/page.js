@@ -126,7 +126,17 @@ function toggletips() {
 }
 
 toggletips();
-// Material wraps the tables once the document is loaded (after this module runs): look for them then.
-const whenWrapped = () => setTimeout(watchTables, 0);
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenWrapped, { once: true });
-else whenWrapped();
+// The theme wraps the tables on DOMContentLoaded, which comes after this module runs (a module script runs
+// before it, while readyState is already "interactive"): look for them then, once. "load" is the fallback
+// for a module that runs late.
+let watching = false;
+const whenWrapped = () => {
+  if (watching) return;
+  watching = true;
+  setTimeout(watchTables, 0);
+};
+if (document.readyState === "complete") whenWrapped();
+else {
+  document.addEventListener("DOMContentLoaded", whenWrapped, { once: true });
+  window.addEventListener("load", whenWrapped, { once: true });
+}

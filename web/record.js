@@ -7,9 +7,9 @@
 // returns once the reader has confirmed, and shows the replies. The name and organisation typed
 // for printing are never stored or sent. The runtime starts only when something is kept, or when
 // the reader exports or imports. Every word shown comes from selfcheck (embedded by the build, or
-// in its replies).
+// in its replies); the ISO dates in it are shown in the reader's format (dom.js).
 
-import { el, today } from "./dom.js";
+import { el, textEl, today } from "./dom.js";
 import { PREFIX as OBSERVATION_PREFIX } from "./observation.js";
 import { progress } from "./progress.js";
 import { store as refreshStore } from "./refresh.js";
@@ -81,7 +81,8 @@ function table(api, result) {
     const link = el("a", null, title);
     link.href = api.siteUrl(row.href);
     titleCell.append(link);
-    line.append(stepCell, titleCell, ...rest.map((text) => el("td", null, text)));
+    // dates in the reader's format, short enough for the one-page print
+    line.append(stepCell, titleCell, ...rest.map((text) => textEl("td", null, text, "medium")));
     line.append(practiceCell(row.practice, "td"));
     body.append(line);
   }
@@ -94,7 +95,7 @@ function practiceCell(practice, tag) {
   if (!practice.length) return cell;
   const list = el("ul");
   for (const entry of practice) {
-    const item = el("li", null, entry.line);
+    const item = textEl("li", null, entry.line, "medium");
     if (entry.outcome) item.dataset.outcome = entry.outcome;
     list.append(item);
   }
@@ -108,7 +109,7 @@ function choose(dialog, plan) {
   const title = el("h2", "sc-record-dialog-title", plan.title);
   title.id = "sc-record-dialog-title";
   dialog.setAttribute("aria-labelledby", title.id);
-  dialog.append(title, ...plan.summary.map((line) => el("p", null, line)));
+  dialog.append(title, ...plan.summary.map((line) => textEl("p", null, line)));
   const buttons = [];
   for (const [number, action] of plan.actions.entries()) {
     const box = el("section", "sc-record-choice");
@@ -117,7 +118,7 @@ function choose(dialog, plan) {
     heading.id = `sc-record-action-${action.id}`;
     box.setAttribute("aria-labelledby", heading.id);
     const list = el("ul");
-    for (const change of action.changes) list.append(el("li", null, change));
+    for (const change of action.changes) list.append(textEl("li", null, change));
     const button = el("button", number === 0 ? "md-button md-button--primary" : "md-button", action.label);
     button.type = "button";
     button.dataset.recordChoice = action.id;
@@ -175,14 +176,14 @@ export function start(api) {
     const result = response.result;
     message.textContent = "";
     part("empty").hidden = true;
-    part("summary").textContent = result.summary;
-    part("as-of").textContent = result.as_of;
+    part("summary").replaceChildren(textEl("span", null, result.summary));
+    part("as-of").replaceChildren(textEl("span", null, result.as_of));
     part("table").replaceChildren(table(api, result));
     const notes = part("notes");
     notes.replaceChildren();
     const other = result.other.filter((entry) => entry.outcome);
     if (other.length) notes.append(el("p", "sc-record-other", result.other_title), practiceCell(other, "div"));
-    for (const note of result.notes) notes.append(el("p", "sc-note", note));
+    for (const note of result.notes) notes.append(textEl("p", "sc-note", note));
     part("sheet").hidden = false;
     part("actions").hidden = false;
     root.dataset.recordStatus = "shown";

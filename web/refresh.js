@@ -7,7 +7,7 @@
 // schedule, come from selfcheck (ops refresh-status, refresh-update, refresh-start). On the home,
 // onboarding and Refresh pages the runtime starts only when the reader has opted in and has results.
 
-import { offerUndo, textEl } from "./dom.js";
+import { appendText, offerUndo, textEl } from "./dom.js";
 import { progress } from "./progress.js";
 import { checkboxRow, element as el, MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
@@ -121,7 +121,8 @@ export function optInPanel(name, onChange) {
   return {
     element: box,
     say(text) {
-      message.textContent = text;
+      message.replaceChildren();
+      appendText(message, text); // a due date in the reader's format
     },
   };
 }

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
 
 import scripts.__main__ as entry
-from scripts import htmlcheck, paths, site
+from scripts import fragments, htmlcheck, paths, site
 
 MODULE_PAGE = Path("modules") / "01-what-trafficking-is" / "index.html"
 
@@ -46,6 +48,26 @@ def test_module_page_contains_rendered_exercise(built: tuple[Path, subprocess.Co
     assert "{{ exercise" not in page
     fragment = (out / "fragments" / "exercise" / "palermo-definition.html").read_text(encoding="utf-8")
     assert fragment in page
+
+
+def test_search_index_leaves_out_forms_status_lines_and_paper_versions(
+        built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """The search index holds what pages teach, not what forms ask.
+
+    No status line, button, question or paper sheet is indexed, and every glossary term is a
+    document of its own (its heading's anchor).
+    """
+    out, done = built
+    assert done.returncode == 0, done.stderr[-3000:]
+    docs = json.loads((out / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "\n".join(doc["text"] for doc in docs)
+    for words in (fragments.LOADING_MESSAGE, fragments.NOSCRIPT_MESSAGE, "Clear answers",
+                  "How often do you feel tired?", "Keep completed sheets confidential"):
+        assert escape(words, quote=False) not in text and words not in text, words
+    locations = {doc["location"] for doc in docs}
+    assert {"glossary/#sop", "glossary/#cbi", "glossary/#nra", "glossary/#burnout"} <= locations
+    cbi = next(doc["text"] for doc in docs if doc["location"] == "wellbeing/cbi/")
+    assert "Copenhagen Burnout Inventory" in cbi  # the page's own words stay searchable
 
 
 def test_one_edition_has_no_switcher_and_no_notice(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
 
 from scripts.bench import ARGS, CHROMIUM
 from scripts.serve import serving
@@ -87,3 +87,29 @@ def watch(page: Page) -> Watch:
     page.on("console", on_console)
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     return seen
+
+
+#: The phone the issue asks every exercise to work on: 390×844 CSS px, touch, mobile viewport rules.
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture(scope="session")
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One phone context for the session: its HTTP cache and the engine's warm-start snapshot are shared."""
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def phone(phone_context: BrowserContext, site_url: str) -> Iterator[Page]:
+    """A new page in the phone context, with this site's storage emptied before and after the test."""
+    page = phone_context.new_page()
+    clear = "() => { localStorage.clear(); sessionStorage.clear(); }"
+    page.goto(site_url + "404.html")
+    page.evaluate(clear)
+    yield page
+    page.on("dialog", lambda dialog: dialog.accept())  # a "leave this page?" question must not block closing
+    if page.url.startswith(site_url):
+        page.evaluate(clear)
+    page.close()

@@ -15,7 +15,10 @@ KEY = "selfcheck:checklist:cl-referral"
 
 
 def test_ticks_survive_reload_and_clear_works(page: Page, site_url: str, watch: object) -> None:
-    """Ticks are stored as {"v":1,"ticks":{...}}, restored after reload, and removed by "Clear ticks"."""
+    """Ticks are stored as {"v":1,"ticks":{...}}, restored after reload, and removed by "Clear ticks".
+
+    "Undo", offered after the one-click clear, puts them back (and keeps them again).
+    """
     page.goto(site_url + f"checklists/{REFERRAL}/")
     root = page.locator(f'[data-exercise="{REFERRAL}"]')
     root.locator('[data-item="consent"] input').check()
@@ -27,6 +30,11 @@ def test_ticks_survive_reload_and_clear_works(page: Page, site_url: str, watch: 
     assert not root.locator('[data-item="no-overlap"] input').is_checked()
     root.locator("[data-checklist-clear]").click()
     assert not root.locator('[data-item="consent"] input').is_checked()
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    root.locator("[data-undo-button]").click()  # one click cleared them: "Undo" puts them back, kept again
+    assert root.locator('[data-item="consent"] input').is_checked()
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == stored
+    root.locator("[data-checklist-clear]").click()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
 
 

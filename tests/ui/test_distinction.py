@@ -109,11 +109,14 @@ def test_decision_aid_matches_cli_classify(page: Page, site_url: str, watch: Any
     result = aid_result(page, site_url, choices)
     assert expected["verdict"] == "undetermined"
     assert result.locator(".sc-summary").inner_text() == expected["summary"]
-    reasons = [e.locator(".sc-fb-message").inner_text() for e in result.locator(".sc-fb--info").all()]
+    infos = result.locator(".sc-fb--info:not([data-item='how-to-ask'])")
+    reasons = [e.locator(".sc-fb-message").inner_text() for e in infos.all()]
     assert reasons == [*expected["reasons"], expected["next_step"]["message"]]
+    finding = [e.locator(".sc-fb-message").inner_text() for e in result.locator("[data-item^='find-out-']").all()]
+    assert finding == expected["find_out"] and expected["missing"] == ["means"]
     items = shown_items(result)
     assert items == ([n["id"] for n in expected["notices"]] + [f"reason-{n}" for n in range(1, len(reasons))]
-                     + [f"find-out-{m}" for m in expected["missing"]] + ["next-step"])
+                     + [f"find-out-{m}" for m in expected["missing"]] + ["how-to-ask", "next-step"])
     assert "never replaces that identification" in result.inner_text()
     page.emulate_media(media="print")  # the printable summary: the answered questions and the result
     expect(result).to_be_visible()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import answer, cli_json, submit, wait_ready
+from support import answer, cli_json, in_reader_format, submit, wait_ready
 from test_observation import RUBRICS
 from tests.ui.test_checklists import pdf_pages
 
@@ -113,7 +113,7 @@ def test_opt_in_keeps_only_outcome_and_date_and_clearing_works(page: Page, site_
     assert json.loads(raw) == {"v": 1, "entries": [{"date": today, "outcome": expected["outcome"]}]}
     assert NOTE not in raw and "with-support" not in raw and "consent" not in raw
     rows = page.locator("[data-observation-kept] li")
-    expect(rows).to_have_text([f"{today}: {expected['outcome_label']}"])
+    expect(rows).to_have_text([in_reader_format(page, f"{today}: {expected['outcome_label']}")])
 
     page.reload()
     wait_ready(page, RUBRIC)

@@ -12,7 +12,10 @@ KEY = "selfcheck:progress"
 
 
 def test_visit_and_pass_show_on_the_path(page: Page, site_url: str) -> None:
-    """Visiting module 1 and passing its check is shown on the onboarding page; clearing resets it."""
+    """Visiting module 1 and passing its check is shown on the onboarding page; clearing resets it.
+
+    "Undo", offered after the one-click clear, puts the record back.
+    """
     page.goto(site_url + "onboarding/")
     visited = page.locator('[data-progress-visited="modules/01-what-trafficking-is/"]')
     passed = page.locator('[data-progress-passed="palermo-definition"]')
@@ -23,9 +26,15 @@ def test_visit_and_pass_show_on_the_path(page: Page, site_url: str) -> None:
     page.goto(site_url + "onboarding/")
     assert visited.inner_text().startswith("visited ")
     assert passed.inner_text().startswith("passed ")
+    kept = page.evaluate(f"localStorage.getItem('{KEY}')")
     page.locator("[data-progress-clear]").click()
     assert visited.inner_text() == "not yet"
     assert passed.inner_text() == "not yet"
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    page.locator("[data-undo-button]").click()  # one click cleared it: "Undo" puts the record back
+    assert passed.inner_text().startswith("passed ")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == kept
+    page.locator("[data-progress-clear]").click()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
 
 

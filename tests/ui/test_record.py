@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Page, Route, expect
 
-from support import answer, answer_attempt, cli_json, pdf_pages, submit, wait_ready
+from support import answer, answer_attempt, cli_json, in_reader_format, pdf_pages, submit, wait_ready
 from tests.ui.conftest import Watch
 from tests.ui.crawl import AXE_SOURCE, RUN_AXE
 from tests.ui.test_observation import levels
@@ -68,9 +68,11 @@ def shown_rows(page: Page) -> list[list[str]]:
             for row in page.locator("[data-record-table] tbody tr").all()]
 
 
-def expected_rows(record: dict[str, Any]) -> list[list[str]]:
-    """The rows Python's record says the page shows: its cells, then the practice lines."""
-    return [[*row["cells"], "\n".join(p["line"] for p in row["practice"])] for row in record["rows"]]
+def expected_rows(page: Page, record: dict[str, Any]) -> list[list[str]]:
+    """The rows Python's record says the page shows: its cells, then the practice lines (dates as shown)."""
+    return [[in_reader_format(page, text, "medium")
+             for text in [*row["cells"], "\n".join(p["line"] for p in row["practice"])]]
+            for row in record["rows"]]
 
 
 def choose_file(page: Page, content: str, name: str = "results.json") -> None:
@@ -117,10 +119,11 @@ def test_record_shows_what_python_computes_and_never_keeps_the_name(page: Page, 
     seed(page, site_url)
     open_record(page, site_url)
     record = cli_json("record", "-", stdin=json.dumps(results_file()))
-    assert shown_rows(page) == expected_rows(record)
-    expect(page.locator("[data-record-summary]")).to_have_text(record["summary"])
+    assert shown_rows(page) == expected_rows(page, record)
+    expect(page.locator("[data-record-summary]")).to_have_text(in_reader_format(page, record["summary"]))
     expect(page.locator("[data-record-statement]")).to_contain_text("not an accredited certificate")
-    expect(page.locator("[data-record-as-of]")).to_have_text(f"Results as of {date.today().isoformat()}.")
+    expect(page.locator("[data-record-as-of]")).to_have_text(
+        in_reader_format(page, f"Results as of {date.today().isoformat()}."))
     link = page.locator("[data-record-table] tbody tr").first.locator("a")
     assert link.get_attribute("href") == site_url + record["rows"][0]["href"]
     assert page.locator('[data-record-table] li[data-outcome="ready"]').count() == 1
@@ -183,7 +186,8 @@ def test_merge_or_replace_happens_only_after_confirmation(page: Page, site_url: 
         expect(dialog.locator("[data-record-action]")).to_have_count(2)
         merge = dialog.locator('[data-record-action="merge"]')
         replace = dialog.locator('[data-record-action="replace"]')
-        expect(merge).to_contain_text("Module 5: Needs assessment, support plan and referral: added (passed 2026-11")
+        expect(merge).to_contain_text(in_reader_format(
+            page, "Module 5: Needs assessment, support plan and referral: added (passed 2026-11-15)"))
         expect(merge).not_to_contain_text("deleted")
         expect(replace).to_contain_text("Module 1: What trafficking is: deleted.")
         expect(replace).to_contain_text("Observed practice: a referral: 2 outcomes deleted.")
@@ -324,8 +328,8 @@ def test_rubrics_of_modules_13_and_15_show_under_their_modules(page: Page, site_
     rows = {row[1]: row[-1] for row in shown_rows(page)}
     [return_row] = [practice for title, practice in rows.items() if title.startswith("Module 13:")]
     [sharing_row] = [practice for title, practice in rows.items() if title.startswith("Module 15:")]
-    assert "Observed practice: a joint risk assessment before a return: Ready to do this independently, " \
-           "2026-11-28" in return_row
+    assert in_reader_format(page, "Observed practice: a joint risk assessment before a return: Ready to do this "
+                            "independently, 2026-11-28", "medium") in return_row
     assert "Observed practice: sharing a case with another service: Not yet" in sharing_row
     elsewhere = [p for title, p in rows.items() if not title.startswith(("Module 13:", "Module 15:"))]
     assert not [p for p in elsewhere if "before a return" in p or "sharing a case" in p]

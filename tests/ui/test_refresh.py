@@ -10,7 +10,7 @@ import json
 
 from playwright.sync_api import Page, expect
 
-from support import answer_attempt, submit
+from support import answer_attempt, in_reader_format, submit
 from tests.ui.conftest import Watch
 
 KEY = "selfcheck:refresh"
@@ -56,8 +56,9 @@ def test_opt_in_keeps_results_and_one_click_clears_them(page: Page, site_url: st
     assert stored(page) == {"v": 1, "banks": {}}
     pass_module(page, site_url)
     message = page.locator(f'[data-exercise="{BANK}"] [data-refresh-message]')
-    expect(message).to_have_text("Passed. Your first refresher for this module falls due in 2 days, on 2026-12-03.",
-                                 timeout=PYTHON)
+    expect(message).to_have_text(
+        in_reader_format(page, "Passed. Your first refresher for this module falls due in 2 days, on 2026-12-03."),
+        timeout=PYTHON)
     record = stored(page)
     assert record == {"v": 1, "banks": {BANK: {"passed": "2026-12-01", "best": 1, "box": 1, "since": "2026-12-01",
                                                "refreshers": 0}}}
@@ -119,19 +120,20 @@ def test_refreshers_fall_due_and_move_through_the_boxes(page: Page, site_url: st
     assert 3 <= expected["total"] <= 5 and expected["passed"] is False
     submit(page, BANK)
     expect(root.locator("[data-refresh-message]")).to_have_text(
-        "Refresher not passed yet, so it comes back sooner: in 2 days, on 2026-12-05.", timeout=PYTHON)
+        in_reader_format(page, "Refresher not passed yet, so it comes back sooner: in 2 days, on 2026-12-05."),
+        timeout=PYTHON)
     assert stored(page)["banks"][BANK]["box"] == 1  # type: ignore[index]
 
     page.clock.set_system_time(DAY0 + datetime.timedelta(days=3))
     page.goto(site_url + "refresh/")
-    expect(page.locator("[data-refresh-summary]")).to_have_text(
-        "No refresher is due today. The next one: Module 2: Why survivors go unidentified, on 2026-12-05 (tomorrow).",
-        timeout=PYTHON)
+    expect(page.locator("[data-refresh-summary]")).to_have_text(in_reader_format(
+        page, "No refresher is due today. The next one: Module 2: Why survivors go unidentified, on 2026-12-05 "
+        "(tomorrow)."), timeout=PYTHON)
     page.clock.set_system_time(DAY0 + datetime.timedelta(days=4))
     page.goto(site_url + MODULE + "?refresher#knowledge-check")
     answer_attempt(page, BANK, right=True, refresher=True)
     submit(page, BANK)
     expect(root.locator("[data-refresh-message]")).to_have_text(
-        "Refresher passed. The next one falls due in 7 days, on 2026-12-12.", timeout=PYTHON)
+        in_reader_format(page, "Refresher passed. The next one falls due in 7 days, on 2026-12-12."), timeout=PYTHON)
     assert stored(page)["banks"][BANK]["box"] == 2  # type: ignore[index]
     assert stored(page)["banks"][BANK]["refreshers"] == 2  # type: ignore[index]

@@ -8,7 +8,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from support import answer, cli_json, feedback, pdf_pages, submit, wait_ready
+from support import answer, cli_json, feedback, in_reader_format, pdf_pages, submit, wait_ready
 
 CBI_PAGE = "wellbeing/cbi/"
 SIGNS_PAGE = "wellbeing/burnout-signs/"
@@ -129,8 +129,11 @@ def test_plan_prefills_today_and_matches_cli(page: Page, site_url: str, watch: A
     answer(page, "prevention-plan", answers)
     expected = cli_json("score", "prevention-plan", "-", stdin=json.dumps({**answers, "today": today}))
     region = submit(page, "prevention-plan")
-    assert region.locator(".sc-summary").inner_text() == expected["summary"]
-    assert expected["suggested_checkin"] in expected["summary"]
+    checkin = expected["suggested_checkin"]
+    assert checkin in expected["summary"]
+    shown = region.locator(f'.sc-summary time[datetime="{checkin}"]')  # the date in the reader's format
+    expect(shown).to_have_text(in_reader_format(page, checkin))
+    assert region.locator(".sc-summary").inner_text() == in_reader_format(page, expected["summary"])
     messages = [e.locator(".sc-fb-message").inner_text() for e in region.locator(".sc-fb").all()]
     assert messages == [i["message"] for i in expected["items"]]
     assert page.evaluate("() => Object.keys(localStorage).length") == 0
@@ -156,3 +159,84 @@ def test_cbi_paper_version_prints_as_a_grid_on_two_a4_pages(page: Page, site_url
     assert rows.nth(12).locator("td").count() == 5  # question 13: a circle under each of its five answers
     expect(paper.locator(".sc-paper-key")).to_contain_text("Question 13 (reverse-scored)")
     assert 1 <= pdf_pages(page.pdf(format="A4")) <= 2
+
+
+def drafts(page: Page) -> dict[str, Any]:
+    """What the page keeps of forms as they are filled in (localStorage keys selfcheck:draft:*), parsed."""
+    data: dict[str, Any] = page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('selfcheck:draft:'))"
+        ".map(k => [k, JSON.parse(localStorage.getItem(k))]))"
+    )
+    return data
+
+
+def test_plan_is_kept_and_restored_only_with_the_opt_in(phone: Page, site_url: str) -> None:
+    """On a phone the prevention plan comes back after a reload only with its opt-in.
+
+    Without the opt-in it is kept nowhere, and leaving with typed text asks first; with it the plan
+    is back after a reload, with no question; one tap deletes it, and "Undo" puts it back.
+    """
+    dialogs: list[str] = []
+
+    def answer_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    phone.on("dialog", answer_dialog)
+    phone.goto(site_url + PLAN_PAGE)
+    root = phone.locator('[data-exercise="prevention-plan"]')
+    optin = root.locator("[data-draft-optin]")
+    expect(optin).not_to_be_checked()
+    who = root.locator('[data-item="caseload-who"] textarea')
+    who.tap()
+    phone.keyboard.type("my manager, on Mondays")
+    root.locator('[data-item="caseload-actions"] input[value="review"]').tap()
+    phone.reload()
+    assert dialogs == ["beforeunload"], "leaving with unsaved text must ask first"
+    expect(who).to_have_value("")
+    assert drafts(phone) == {}
+
+    optin.tap()
+    who.tap()
+    phone.keyboard.type("my manager, on Mondays")
+    root.locator('[data-item="caseload-actions"] input[value="review"]').tap()
+    phone.wait_for_function("() => (localStorage.getItem('selfcheck:draft:prevention-plan') || '').includes('Mondays')")
+    kept = drafts(phone)["selfcheck:draft:prevention-plan"]
+    assert kept["v"] == 1 and kept["entries"][0]["answers"] == {
+        "caseload-actions": ["review"], "caseload-who": "my manager, on Mondays"}  # never "today"
+    phone.reload()
+    assert dialogs == ["beforeunload"], "a kept plan is not lost: no question on leaving"
+    expect(who).to_have_value("my manager, on Mondays")
+    expect(root.locator('[data-item="caseload-actions"] input[value="review"]')).to_be_checked()
+    expect(optin).to_be_checked()
+    expect(root.locator("[data-draft-message]")).to_have_text("Your plan kept on this device is back on the page.")
+    expect(root.locator("[data-draft-saved]")).to_contain_text("Last kept on ")
+
+    root.locator("[data-draft-delete]").tap()
+    assert drafts(phone) == {}
+    expect(optin).not_to_be_checked()
+    root.locator("[data-undo-button]").tap()
+    assert drafts(phone) != {}
+    expect(optin).to_be_checked()
+    optin.tap()  # unticking deletes too
+    assert drafts(phone) == {}
+    phone.reload()
+    expect(who).to_have_value("")
+
+
+def test_reflection_ticks_come_back_only_with_their_opt_in(phone: Page, site_url: str) -> None:
+    """The burnout signs: ticks are back after a reload only when "Keep what I tick here" was ticked."""
+    phone.goto(site_url + SIGNS_PAGE)
+    root = phone.locator('[data-exercise="burnout-signs"]')
+    sign = root.locator('[data-item="fatigue"] input')
+    sign.tap()
+    phone.reload()
+    expect(sign).not_to_be_checked()
+    root.locator("[data-draft-optin]").tap()
+    sign.tap()
+    phone.wait_for_function("() => (localStorage.getItem('selfcheck:draft:burnout-signs') || '').includes('true')")
+    answers = drafts(phone)["selfcheck:draft:burnout-signs"]["entries"][0]["answers"]
+    assert {item for item, ticked in answers.items() if ticked} == {"fatigue"}
+    phone.reload()
+    expect(sign).to_be_checked()
+    assert stored(phone) == {}, "keeping the ticks keeps no result history"
