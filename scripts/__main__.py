@@ -79,7 +79,7 @@ def build(
                                                                project.i18n)
             docs_of[code] = docs
             out = fragments_of(fragment_dir, code)
-            fragments.run(out, ready.catalogue, docs)
+            fragments.run(out, ready.catalogue, docs, ready.ui)
             editions.write_local_help(out, settings, edition, ready.ui)
             print(f"[{code}] checked {links.check(ready.catalogue, docs)} links from definitions to module sections, "
                   f"{check_pages(docs, out)} page markers", flush=True)

@@ -148,7 +148,7 @@ def test_paper_test_is_the_fixed_draw_without_answers(tmp_path: Path) -> None:
     """The paper test shows the attempt of the seed: its questions in order, lettered options, and no answers."""
     catalogue, _ = make_site(tmp_path)
     quiz = catalogue.get("demo-bank")
-    html = banks.render_paper_test(quiz, 7, "Site")
+    html = banks.render_paper_test(quiz, 7)
     attempt = quiz.draw(7).describe()
     assert re.findall(r'data-item="([^"]+)"', html) == [i["id"] for i in attempt["items"]]
     assert html.count('class="sc-paper-letter"') == sum(len(i["options"]) for i in attempt["items"])
@@ -163,7 +163,7 @@ def test_paper_test_escapes_text(tmp_path: Path) -> None:
     data["items"][0]["prompt"] = "Is <b>this</b> & that right?"
     write_bank(tmp_path, data)
     quiz = load_catalogue(tmp_path).get("demo-bank")
-    html = "".join(banks.render_paper_test(quiz, seed, "S") for seed in range(20))
+    html = "".join(banks.render_paper_test(quiz, seed) for seed in range(20))
     assert "<b>this</b>" not in html and "Is &lt;b&gt;this&lt;/b&gt; &amp; that right?" in html
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from scripts.fragments import SUBMIT_LABELS, html_id, render_form, render_item, write_fragments
+from scripts.editions import english_ui
+from scripts.fragments import html_id, render_form, render_item, write_fragments
 from selfcheck import Catalogue, load_catalogue, parse_definition
 from support import EXERCISES
 
@@ -153,7 +154,7 @@ def test_submit_button_and_status_message(palermo: tuple[str, Node]) -> None:
     """The form has the kind's submit button and a status message region."""
     _, tree = palermo
     buttons = tree.find("button", type="submit")
-    assert [b.all_text() for b in buttons] == [SUBMIT_LABELS["quiz"]]
+    assert [b.all_text() for b in buttons] == [english_ui()["fragments.submit_by_kind.quiz"]]
     (message,) = tree.find(**{"data-exercise-message": None})
     assert message.attrs["role"] == "status"
 
@@ -264,7 +265,7 @@ def test_rubric_form_shows_rules_levels_and_notes_box(catalogue: Catalogue) -> N
     assert all(len(g.find("input", type="radio")) == 3 for g in groups)
     items = tree.find(**{"data-item": None})
     assert items[-1].attrs["data-item"] == "notes" and items[-1].find("textarea")
-    assert [b.all_text() for b in tree.find("button", type="submit")] == [SUBMIT_LABELS["observation"]]
+    assert [b.all_text() for b in tree.find("button", type="submit")] == [english_ui()["fragments.submit_by_kind.observation"]]
 def test_every_section_is_a_group_named_by_its_heading(catalogue: Catalogue) -> None:
     """Each need of the support plan (and every section of any exercise) is a group named by its own heading.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts import fragments, paper
+from scripts.editions import english_ui
 from selfcheck import load_catalogue
 from support import EXERCISES
 
@@ -24,7 +25,7 @@ def test_checklist_paper_has_boxes_fields_signature_and_footer() -> None:
     for item in checks:
         assert item["prompt"] in html
     assert "Signature:" in html and "Date:" in html
-    assert f"Source: {exercise.source} · {paper.SITE_NAME}" in html
+    assert f"Source: {exercise.source} · {english_ui()['paper.site_name']}" in html
 
 
 def test_choice_items_list_options() -> None:
