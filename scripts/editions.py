@@ -17,6 +17,7 @@ configuration. The templates compute every edition link at build time, relative 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -247,6 +248,8 @@ def read_ui(path: Path) -> dict[str, Any]:
     where = f"{_name(path)}: key 'inherit'"
     if not isinstance(parent, str):
         raise SettingsError(f"{where}: must be the path of another ui.toml")
+    if not (path.parent / parent).is_file():
+        raise SettingsError(f"{where}: no file {parent} (a path relative to this file)")
     base = _read_toml((path.parent / parent).resolve())
     if "inherit" in base:
         raise SettingsError(f"{where}: {parent} inherits in turn (one level only)")
@@ -417,8 +420,8 @@ def config(settings: Settings, edition: Edition, ui: Interface, names: Mapping[s
                 "review": "" if edition.reviewed else edition.review,
                 "review_label": ui["labels.review"],
                 "page": {k.removeprefix("page."): v for k, v in ui.items() if k.startswith("page.")},
+                "messages": MESSAGES_FILE,
             },
-            "messages": ui.web(),
         },
     }
     if site_url:
@@ -466,6 +469,22 @@ def assemble_docs(lang: str, target: Path, docs: Path, i18n: Path) -> Path:
         destination = target / asset.relative_to(docs)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(asset, destination)
+    return target
+
+
+# --- the page scripts' messages ----------------------------------------------------------------------------
+
+#: Where each edition's messages for the page scripts go, from the edition's root (``overrides/main.html``
+#: preloads it; ``web/messages.js`` reads it).
+MESSAGES_FILE = "assets/messages.json"
+
+
+def write_messages(root: Path, ui: Interface) -> Path:
+    """Write an edition's ``[web]`` table as JSON into its built folder ``root`` (one file, shared by its pages)."""
+    target = root / MESSAGES_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(ui.web(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
+                      encoding="utf-8")
     return target
 
 

@@ -1,12 +1,26 @@
 // The words our scripts show, in the page's language. They are the [web] table of the edition's
-// i18n/<lang>/ui.toml, which the build puts into every page as data:
-// <script type="application/json" id="sc-messages">{"selfcheck": {…}, "wellbeing": {…}, …}</script>.
+// i18n/<lang>/ui.toml, which the build writes once per edition as JSON ({"selfcheck": {…}, "wellbeing":
+// {…}, …}, assets/messages.json in the edition's folder); every page preloads it with
+// <link rel="preload" id="sc-messages">, and this module waits for it before the modules that import it run.
 // Each module takes its own table (messages("wellbeing")); format() fills in {placeholders};
-// numbers are written the page language's way. A word missing from the page is reported on the
-// console (the browser tests fail on console errors) and shown as its key, never as "undefined".
+// numbers are written the page language's way. A word missing (or a file that could not be read) is
+// reported on the console (the browser tests fail on console errors) and shown as its key, never as
+// "undefined": the page's own text, written by the build, stays in the edition's language either way.
 
-const source = document.getElementById("sc-messages");
-const ALL = source ? JSON.parse(source.textContent) : {};
+async function load() {
+  const link = document.getElementById("sc-messages");
+  if (!link) return {};
+  try {
+    const response = await fetch(link.href);
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return await response.json();
+  } catch (error) {
+    console.error(`interface text could not be read from ${link.href}: ${error}`);
+    return {};
+  }
+}
+
+const ALL = await load();
 
 /** The page's language (Material sets <html lang> from the edition's theme.language). */
 export const LANG = document.documentElement.lang || "en";

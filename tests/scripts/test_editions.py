@@ -79,17 +79,23 @@ def test_fixture_settings() -> None:
 
 
 def test_ui_text_is_checked_against_english_and_the_nav(tmp_path: Path) -> None:
-    """A ui.toml needs every English label, every nav title and the site's name; placeholders stay."""
+    """A ui.toml needs every English key, every nav title, the site's name and the help box's words.
+
+    A key's placeholders are those of the English key, in every table (labels, fragments, the scripts'
+    messages); a key English does not have is extra.
+    """
     nav = editions.base_config(FIXTURE / "mkdocs.yml")["nav"]
     assert editions.load_ui("ro", FIXTURE / "i18n", nav)["nav.modules"] == "Module"
     i18n = tmp_path / "i18n"
     (i18n / "en").mkdir(parents=True)
     (i18n / "ro").mkdir()
-    (i18n / "en" / "ui.toml").write_bytes((FIXTURE / "i18n" / "en" / "ui.toml").read_bytes())
+    (i18n / "en" / "ui.toml").write_text(f'schema = 1\ninherit = "{paths.I18N / "en" / "ui.toml"}"\n', encoding="utf-8")
     text = (FIXTURE / "i18n" / "ro" / "ui.toml").read_text(encoding="utf-8")
+    text = text.replace('inherit = "../../../../../i18n/ro/ui.toml"', f'inherit = "{paths.I18N / "ro" / "ui.toml"}"')
     text = text.replace('about = "Despre site"\n', 'abuot = "Despre site"\n')
-    text = text.replace("Publicat de {organisation}.", "Publicat de organizație.")
     text = text.replace('name = "Ediții de test"', "name = 3")
+    text += ('\n[labels]\npublished_by = "Publicat de organizație."\n'
+             '\n[web.selfcheck]\nfailed = "Verificarea nu a putut porni ({motiv})."\nreadyy = "Gata."\n')
     (i18n / "ro" / "ui.toml").write_text(text, encoding="utf-8")
     with pytest.raises(editions.SettingsError) as caught:
         editions.load_ui("ro", i18n, nav)
@@ -97,9 +103,47 @@ def test_ui_text_is_checked_against_english_and_the_nav(tmp_path: Path) -> None:
     assert any(p.endswith("ui.toml: key 'nav.about': missing") for p in problems)
     assert any(p.endswith("ui.toml: key 'nav.abuot': extra (not used: check the spelling or the nav of mkdocs.yml)")
                for p in problems)
+    assert any(p.endswith("ui.toml: key 'web.selfcheck.readyy': extra (not used: check the spelling or the nav of "
+                          "mkdocs.yml)") for p in problems)
     assert any(p.endswith("ui.toml: key 'site.name': must be non-empty text") for p in problems)
-    assert any(p.endswith("ui.toml: key 'labels.published_by': placeholders ['{organisation}'] must stay as they are")
-               for p in problems)
+    assert any(p.endswith("ui.toml: key 'labels.published_by': placeholders ['{organisation}'] must stay as they are "
+                          "(found [])") for p in problems)
+    assert any(p.endswith("ui.toml: key 'web.selfcheck.failed': placeholders ['{why}'] must stay as they are "
+                          "(found ['{motiv}'])") for p in problems)
+    assert len(problems) == 6, problems
+
+
+def test_every_language_has_the_english_keys_and_placeholders() -> None:
+    """The repository's ui.toml files: Romanian and Bulgarian have every English key with its placeholders.
+
+    (Besides their nav titles, site name and help-box words.) load_ui checks it and raises otherwise; here
+    the comparison is made again, independently, on the files as TOML.
+    """
+    nav = editions.base_config(paths.CONFIG).get("nav", [])
+    english = editions.load_ui("en", paths.I18N, nav)
+    fields = re.compile(r"\{\w+\}")
+    for lang in ("ro", "bg"):
+        ui = editions.load_ui(lang, paths.I18N, nav)
+        own = {k for k in ui if k.split(".")[0] in ("site", "nav", "contacts")}
+        assert set(ui) - own == set(english), lang
+        assert {k for k in own if k.startswith("contacts.")} == {"contacts.112.holder", "contacts.112.what"}
+        for key, value in english.items():
+            assert set(fields.findall(ui[key])) == set(fields.findall(value)), (lang, key)
+        assert ui.web().keys() == english.web().keys()
+
+
+def test_a_ui_toml_inherits_another_but_its_site_and_nav(tmp_path: Path) -> None:
+    """``inherit`` takes another ui.toml's keys except [site] and [nav]; the file's own keys win; one level only."""
+    base = tmp_path / "base.toml"
+    base.write_text('schema = 1\n[labels]\nphone = "Telefon"\nemail = "E-mail"\n[site]\nname = "Alt site"\n'
+                    '[nav]\nhome = "Acasă"\n', encoding="utf-8")
+    child = tmp_path / "ui" / "ui.toml"
+    child.parent.mkdir()
+    child.write_text('schema = 1\ninherit = "../base.toml"\n[labels]\nemail = "Poștă"\n', encoding="utf-8")
+    assert editions.read_ui(child) == {"labels.phone": "Telefon", "labels.email": "Poștă"}
+    base.write_text('schema = 1\ninherit = "other.toml"\n', encoding="utf-8")
+    with pytest.raises(editions.SettingsError, match=r"key 'inherit': \.\./base\.toml inherits in turn"):
+        editions.read_ui(child)
 
 
 def test_nav_titles_are_translated_by_key() -> None:

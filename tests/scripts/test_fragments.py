@@ -265,7 +265,8 @@ def test_rubric_form_shows_rules_levels_and_notes_box(catalogue: Catalogue) -> N
     assert all(len(g.find("input", type="radio")) == 3 for g in groups)
     items = tree.find(**{"data-item": None})
     assert items[-1].attrs["data-item"] == "notes" and items[-1].find("textarea")
-    assert [b.all_text() for b in tree.find("button", type="submit")] == [english_ui()["fragments.submit_by_kind.observation"]]
+    submit = english_ui()["fragments.submit_by_kind.observation"]
+    assert [b.all_text() for b in tree.find("button", type="submit")] == [submit]
 def test_every_section_is_a_group_named_by_its_heading(catalogue: Catalogue) -> None:
     """Each need of the support plan (and every section of any exercise) is a group named by its own heading.
 
