@@ -11,6 +11,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,52 @@ def test_every_language_has_the_english_keys_and_placeholders() -> None:
         for key, value in english.items():
             assert set(fields.findall(ui[key])) == set(fields.findall(value)), (lang, key)
         assert ui.web().keys() == english.web().keys()
+
+
+#: A script's own table: ``const TEXT = messages("wellbeing")`` (selfcheck.js's MESSAGES is imported by others).
+TABLE_OF = re.compile(r"\b(?:const|let)\s+(TEXT|MESSAGES)\s*=\s*messages\(\"(\w+)\"\)")
+#: A word a script names: ``TEXT.plan.title``, ``MESSAGES.offline[...]`` (a whole table, looked up by value).
+NAMED = re.compile(r"\b(TEXT|MESSAGES)((?:\.\w+)+)(\[)?")
+#: A script that takes selfcheck.js's MESSAGES.
+IMPORTS_MESSAGES = re.compile(r"import \{[^}]*\bMESSAGES\b[^}]*\} from \"\./selfcheck\.js\"")
+#: The opt-in panel (web/optin.js) reads the same names from each table it is given.
+PANEL_TABLES = ("wellbeing", "wellbeing.plan", "wellbeing.ticks", "observation")
+#: Keys a table may leave out (optin.js falls back to ``unavailable``).
+OPTIONAL = {"full"}
+
+
+def named_messages() -> set[str]:
+    """Every [web] key (``selfcheck.ready``) or table (``selfcheck.offline``) the page scripts name."""
+    named: set[str] = set()
+    for script in sorted(paths.WEB.glob("*.js")):
+        source = script.read_text(encoding="utf-8")
+        tables = dict(TABLE_OF.findall(source))
+        if "MESSAGES" not in tables and IMPORTS_MESSAGES.search(source):
+            tables["MESSAGES"] = "selfcheck"
+        for name, path, _ in NAMED.findall(source):
+            assert name in tables, f"{script.name}: {name} is not a table of messages()"
+            named.add(tables[name] + path)
+    panel = set(re.findall(r"\btext\.(\w+)", (paths.WEB / "optin.js").read_text(encoding="utf-8")))
+    draft = set(re.findall(r"\btext\.(\w+)", (paths.WEB / "wellbeing.js").read_text(encoding="utf-8")))
+    named |= {f"{table}.{key}" for table in PANEL_TABLES for key in panel
+              if key not in OPTIONAL or f"web.{table}.{key}" in editions.english_ui()}
+    named |= {f"{table}.{key}" for table in ("wellbeing.plan", "wellbeing.ticks") for key in draft}
+    return named
+
+
+def test_every_message_a_script_names_is_in_english_and_every_one_is_named() -> None:
+    """Each word a page script names is a key (or table) of [web] in i18n/en/ui.toml, and each is named.
+
+    So a script never shows a key for want of its text, and translators get no dead text.
+    """
+    english = editions.english_ui()
+    keys = {k.removeprefix("web.") for k in english if k.startswith("web.")}
+    tables = {k.rsplit(".", 1)[0] for k in keys}
+    named = named_messages()
+    assert sorted(n for n in named if n not in keys and n not in tables) == []
+    unused = [k for k in keys if k not in named and not any(k.startswith(n + ".") for n in named if n in tables)]
+    assert sorted(unused) == []
+    assert {"selfcheck.failed", "wellbeing.plan.savedOn", "observation.notKept", "selfcheck.offline"} <= named
 
 
 def test_a_ui_toml_inherits_another_but_its_site_and_nav(tmp_path: Path) -> None:
@@ -266,6 +313,35 @@ def test_romanian_pages_carry_the_localised_exercise(editions_build: Path) -> No
     assert "Acasă" in romanian_html  # the nav title from ui.toml
 
 
+def test_romanian_edition_speaks_romanian_in_its_interface_too(editions_build: Path) -> None:
+    """What the build writes around the exercise, and the page scripts' messages, come from ro/ui.toml.
+
+    The form's buttons and status line, the paper version (its fragment), the 404 page, the search dialog's
+    name and the messages file the pages load; the English edition keeps the English words.
+    """
+    site = editions_build / "site"
+    ui = {lang: editions.load_ui(lang, FIXTURE / "i18n", editions.base_config(FIXTURE / "mkdocs.yml")["nav"])
+          for lang in ("en", "ro")}
+    romanian, english = page(site, "ro/modules/01-example/"), page(site, "modules/01-example/")
+    for lang, html in (("ro", romanian), ("en", english)):
+        words = ui[lang]
+        for key in ("fragments.submit_by_kind.checklist", "fragments.clear"):
+            assert f">{escape(words[key])}<" in html, (lang, key)
+        assert f'data-exercise-message role="status">{escape(words["fragments.loading"])}</p>' in html
+        assert escape(words["fragments.noscript"]) in html
+        assert f'aria-label="{escape(words["page.search_label"])}"' in html
+        assert re.search(r'<link rel="preload" as="fetch" crossorigin="anonymous" id="sc-messages" '
+                         r'href="(\.\./)+assets/messages\.json">', html)
+    assert ">Verificați progresul<" in romanian and "Motorul de evaluare se încarcă" in romanian
+    paper = (editions_build / "fragments" / "ro" / "paper-version" / "fx-case-closing.html").read_text(encoding="utf-8")
+    assert "Semnătura: ___" in paper and f"Sursa: ghidul, §5.9 · {ui['ro']['paper.site_name']}" in paper
+    assert "<h1>Pagina nu a fost găsită</h1>" in (site / "ro" / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page not found</h1>" in (site / "404.html").read_text(encoding="utf-8")
+    messages = json.loads((site / "ro" / editions.MESSAGES_FILE).read_text(encoding="utf-8"))
+    assert messages == ui["ro"].web() and messages["selfcheck"]["ready"].startswith("Gata.")
+    assert json.loads((site / editions.MESSAGES_FILE).read_text(encoding="utf-8")) == ui["en"].web()
+
+
 def test_each_edition_searches_in_its_language(editions_build: Path) -> None:
     """Material picks the search language from theme.language: Romanian stemming for /ro/."""
     site = editions_build / "site"
@@ -289,8 +365,14 @@ def test_zensical_builds_the_same_editions(editions_build: Path, tmp_path: Path)
     for url in [*PAGES, *("ro/" + p for p in PAGES)]:
         mkdocs_html, zensical_html = page(ours, url), page(theirs, url)
         for pattern in (r'<html lang="\w+"', r'<a href="[^"]+" hreflang="\w+"', r'<link rel=" alternate"[^>]+>',
-                        r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>"):
+                        r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>",
+                        r'<button type="submit"[^>]*>[^<]*<'):
             assert re.findall(pattern, zensical_html) == re.findall(pattern, mkdocs_html), (url, pattern)
+        link = re.search(r'<link rel="preload"[^>]*id="sc-messages" href="([^"]+)"', zensical_html)
+        assert link, url
+        messages = target(url, link.group(1)).rstrip("/")
+        assert messages == ("ro/" if url.startswith("ro/") else "") + editions.MESSAGES_FILE, (url, messages)
+        assert (theirs / messages).read_bytes() == (ours / messages).read_bytes()
     assert "(zensical): no HTML errors" in htmlcheck.validate(theirs, "zensical")
 
 

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from scripts import editions, paths
 from scripts.editions import english_ui
-from scripts.fragments import html_id, render_form, render_item, write_fragments
+from scripts.fragments import help_contacts, html_id, render_form, render_item, write_fragments
 from selfcheck import Catalogue, load_catalogue, parse_definition
 from support import EXERCISES
 
@@ -288,3 +289,22 @@ def test_every_section_is_a_group_named_by_its_heading(catalogue: Catalogue) -> 
     assert plan.find(id=housing.attrs["aria-labelledby"])[0].all_text() == "Housing"
     assert {n.attrs["name"] for n in housing.find("input") + housing.find("textarea")} == {
         "housing-chosen", "housing-provider", "housing-duration", "housing-monitoring"}
+
+
+def test_a_form_in_the_editions_words(catalogue: Catalogue) -> None:
+    """Another edition's form: submit and clear buttons, source, loading and no-JavaScript lines, help box words.
+
+    Romanian here; the help box's number keeps its digits, date and countries, with its words from ui.toml.
+    """
+    romanian = editions.load_ui("ro", paths.I18N, editions.base_config(paths.CONFIG)["nav"])
+    html = render_form(catalogue.get("cbi"), catalogue.data["cbi"], ui=romanian)
+    tree = parse(html)
+    assert [b.all_text() for b in tree.find("button")] == ["Afișați scorurile", "Ștergeți răspunsurile"]
+    assert tree.find("p", **{"data-exercise-message": None})[0].all_text().startswith("Motorul de evaluare se încarcă")
+    assert "JavaScript este dezactivat" in tree.find("noscript")[0].all_text()
+    assert "Sursa: " in tree.find("span", **{"class": "sc-source"})[0].all_text()
+    contacts = help_contacts(romanian)
+    assert contacts["numbers"][0]["holder"] == "Numărul unic european pentru apeluri de urgență"
+    assert contacts["numbers"][0]["number"] == help_contacts()["numbers"][0]["number"] == "112"
+    assert [p["text"] for p in contacts["pages"]] == ["România", "Bulgaria"]
+    assert json.dumps(contacts, ensure_ascii=False, separators=(",", ":")) in html
