@@ -4,9 +4,9 @@ Writes ``onboarding-record.html``: the onboarding path (modules in order, the ob
 and the module that teaches each, the refresher schedule) embedded as JSON for ``web/record.js``,
 the printable sheet (title, name and organisation fields that are never stored, the statement that
 this is not a certificate, space for the supervisor's signature), the export and import controls
-and the message shown when nothing is kept. Every word comes from selfcheck's record text in the
-edition's language (``Words("record", lang)``); the record's rows come from selfcheck in the
-browser (bridge op ``record-view``).
+and the message shown when nothing is kept. Every word is selfcheck's record text in the edition's
+language (``Words("record", lang)``) but the site's name, which is the edition's (``ui.toml``); the
+record's rows come from selfcheck in the browser (bridge op ``record-view``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from selfcheck import Catalogue, Words, onboarding_data, read_onboarding_path
 
 from . import banks, paths
-from .paper import SITE_NAME
+from .editions import Interface, english_ui
 
 #: The docs page that shows the record (its links are made relative to it).
 PAGE = "record.md"
@@ -40,12 +40,15 @@ def _href(target: str) -> str:
     return "../" * (PAGE.count("/") + 1) + (stem if stem.endswith("/") or not stem else stem + "/")
 
 
-def render(data: dict[str, object], site: str = SITE_NAME, lang: str = "en") -> str:
+def render(data: dict[str, object], ui: Interface | None = None) -> str:
     """The fragment: embedded data, the empty message, the printable sheet, print, export and import.
 
-    Every word is selfcheck's record text (``Words("record", lang)``) in the edition's language.
+    The site's name in the sheet's footer is the edition's (``ui``); every other word is selfcheck's
+    record text (``Words("record", lang)``) in the edition's language.
     """
-    words = Words("record", lang)
+    ui = ui or english_ui()
+    site = ui["paper.site_name"]
+    words = Words("record", ui.lang)
 
     def _text(key: str) -> str:
         return escape(words[key])
@@ -100,7 +103,8 @@ def render(data: dict[str, object], site: str = SITE_NAME, lang: str = "en") -> 
     )
 
 
-def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.DOCS, lang: str = "en") -> Path:
+def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.DOCS,
+          ui: Interface | None = None) -> Path:
     """Write ``onboarding-record.html`` into the fragment folder; fails when a linked page is missing."""
     missing = [target for target in (PAGE, *LINKS.values()) if not (docs / target).is_file()]
     if missing:
@@ -108,5 +112,5 @@ def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.
     data = onboarding_data(read_onboarding_path(docs), catalogue, banks.settings().refresh)
     out.mkdir(parents=True, exist_ok=True)
     target = out / "onboarding-record.html"
-    target.write_text(render(data, lang=lang), encoding="utf-8")
+    target.write_text(render(data, ui), encoding="utf-8")
     return target

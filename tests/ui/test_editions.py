@@ -57,13 +57,21 @@ def test_switcher_lands_on_the_same_page_and_lang_follows(page: Page, editions_u
 def test_exercise_on_the_romanian_edition_is_scored_from_its_romanian_definition(
     page: Page, editions_url: str, watch: Watch
 ) -> None:
-    """The form is in Romanian; the result, computed in the browser, equals CPython's for the Romanian definition."""
+    """The form is in Romanian; the result, computed in the browser, equals CPython's for the Romanian definition.
+
+    The interface is Romanian too: the build's button and loading line, and what the page scripts write
+    (the status line once the engine is ready, the checklist's own button and its messages).
+    """
     page.goto(editions_url + "ro/modules/01-example/")
     root = page.locator(f'[data-exercise="{EXERCISE}"]')
     expect(root.locator(".sc-title")).to_contain_text("Înainte de închiderea unui caz")
     label = root.locator('[data-item="discussed"] label')
     expect(label).to_have_text("Închiderea a fost discutată cu supraviețuitorul")
+    expect(root.locator('button[type="submit"]')).to_have_text("Verificați progresul")
+    expect(root.locator("noscript")).to_have_count(1)
     wait_ready(page, EXERCISE)
+    expect(root.locator("[data-exercise-message]")).to_have_text(
+        "Gata. Nimic din ce introduceți nu iese de pe acest dispozitiv.")
     answers: dict[str, Any] = {"discussed": True}
     answer(page, EXERCISE, answers)
     region = submit(page, EXERCISE)
@@ -74,6 +82,11 @@ def test_exercise_on_the_romanian_edition_is_scored_from_its_romanian_definition
     expect(region.locator(".sc-summary")).to_have_text(expected["result"]["summary"])
     expect(region).to_contain_text("Supraviețuitorul știe pe cine să contacteze dacă problemele revin")
     expect(region).to_contain_text("Pregătirea închiderii")
+    root.get_by_role("button", name="Ștergeți bifele").click()
+    expect(root.locator("[data-checklist-notice]")).to_have_text(
+        "Bifele au fost șterse de pe această pagină și de pe acest dispozitiv.")
+    root.get_by_role("button", name="Anulați ștergerea").click()
+    expect(root.locator('[data-item="discussed"] input')).to_be_checked()
     assert watch.foreign(editions_url) == [] and watch.errors == []
 
 
