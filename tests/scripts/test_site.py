@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import scripts.__main__ as entry
-from scripts import fragments, htmlcheck, paths, site
+from scripts import htmlcheck, paths, site
+from scripts.editions import english_ui
 
 MODULE_PAGE = Path("modules") / "01-what-trafficking-is" / "index.html"
 
@@ -61,7 +62,8 @@ def test_search_index_leaves_out_forms_status_lines_and_paper_versions(
     assert done.returncode == 0, done.stderr[-3000:]
     docs = json.loads((out / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = "\n".join(doc["text"] for doc in docs)
-    for words in (fragments.LOADING_MESSAGE, fragments.NOSCRIPT_MESSAGE, "Clear answers",
+    ui = english_ui()
+    for words in (ui["fragments.loading"], ui["fragments.noscript"], "Clear answers",
                   "How often do you feel tired?", "Keep completed sheets confidential"):
         assert escape(words, quote=False) not in text and words not in text, words
     locations = {doc["location"] for doc in docs}
