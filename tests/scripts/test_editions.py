@@ -29,11 +29,15 @@ def settings_file(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_repository_settings_build_english_only_until_the_translations_are_complete() -> None:
-    """The repository's site.toml is valid and builds English at the root while RO and BG are translated."""
+def test_repository_settings_build_the_three_editions() -> None:
+    """The repository's site.toml is valid: English at the root (reviewed), then Romanian and Bulgarian.
+
+    The translated editions say on every page that a practitioner's review is pending.
+    """
     settings = editions.load_settings()
-    assert [e.code for e in settings.editions] == ["en"] and settings.default == "en"
+    assert [e.code for e in settings.editions] == ["en", "ro", "bg"] and settings.default == "en"
     assert settings.edition("en").reviewed
+    assert not settings.edition("ro").reviewed and not settings.edition("bg").reviewed
 
 
 def test_settings_errors_name_file_and_key(tmp_path: Path) -> None:
@@ -395,3 +399,18 @@ def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
     alternates = dict(re.findall(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
     assert {code: target("en/about/", href) for code, href in alternates.items()} == {
         "en": "en/about/", "ro": "about/", "x-default": "about/"}
+
+
+def test_a_single_edition_has_no_switcher_and_no_notice(tmp_path: Path) -> None:
+    """A deployer who builds English only (reviewed) gets no language switcher, no hreflang and no notice."""
+    from tests.scripts.test_i18n import copy_fixture, edit
+
+    project = copy_fixture(tmp_path)
+    edit(project / "site.toml", 'editions = ["en", "ro"]', 'editions = ["en"]')
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(project), "--out", str(out)],
+                          cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    html = page(out / "site", "modules/01-example/")
+    assert "md-select__link" not in html and "hreflang" not in html and "data-review-status" not in html
+    assert '<html lang="en"' in html and not (out / "site" / "ro").exists()
