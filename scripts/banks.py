@@ -130,7 +130,7 @@ def render_answer_key(quiz: Quiz, seed: int, ui: Interface | None = None) -> str
         md_text(ui.text("banks.key_intro", rules=quiz.rules(lang=ui.lang), needed=ui.decimal(paper["needed"]),
                         size=paper["size"])),
         "",
-        f"## {md_text(ui['banks.objectives'])}",
+        f"## {md_text(ui['banks.objectives'])} {{ #objectives-and-the-sections-that-teach-them }}",
         "",
     ]
     for number, objective in enumerate(key["objectives"], start=1):
@@ -141,7 +141,7 @@ def render_answer_key(quiz: Quiz, seed: int, ui: Interface | None = None) -> str
     columns = ("question_col", "answer_col", "objective_col", "source_col")
     lines += [
         "",
-        f"## {md_text(ui['banks.paper_key'])}",
+        f"## {md_text(ui['banks.paper_key'])} {{ #key-to-the-paper-test }}",
         "",
         ui.text("banks.paper_key_intro", paper=_relative(page, PAPER_TEST_PAGE.format(id=quiz.id)), seed=seed),
         "",
@@ -153,7 +153,7 @@ def render_answer_key(quiz: Quiz, seed: int, ui: Interface | None = None) -> str
         objective = objectives[by_id[shown["id"]]["objective"]]["text"]
         lines.append(f"| {shown['number']} | {', '.join(shown['letters'])} | {md_text(objective)} "
                      f"| {md_text(shown['source'])} |")
-    lines += ["", f"## {md_text(ui['banks.items'])}", ""]
+    lines += ["", f"## {md_text(ui['banks.items'])} {{ #every-item-of-the-bank-in-published-order }}", ""]
     for number, item in enumerate(key["items"], start=1):
         meta = ui.text(
             "banks.meta",
