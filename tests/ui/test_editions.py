@@ -207,14 +207,14 @@ def test_the_switcher_goes_to_the_same_page_in_every_edition(page: Page, site_ur
 
 
 @pytest.mark.parametrize(("lang", "query"), [("ro", "Copenhaga"), ("bg", "Копенхагенски")])
-def test_search_in_each_edition_finds_its_own_page(page: Page, site_url: str, lang: str, query: str) -> None:
+def test_search_in_each_edition_finds_its_own_page(phone: Page, site_url: str, lang: str, query: str) -> None:
     """A search on /ro/ or /bg/ finds that edition's burnout inventory page among the first results.
 
     Every result stays in the edition searched.
     """
-    page.goto(f"{site_url}{lang}/")
-    page.locator(".md-header__button[for=__search]").first.click()
-    results = search(page, query)
+    phone.goto(f"{site_url}{lang}/")
+    phone.locator(".md-header__button[for=__search]").first.tap()
+    results = search(phone, query)
     paths = [links[0]["path"] for links in results]
     prefix = urlparse(site_url).path + lang + "/"
     assert prefix + "wellbeing/cbi/" in paths[:3], paths
