@@ -79,7 +79,7 @@ def build(
                                                                project.i18n)
             docs_of[code] = docs
             out = fragments_of(fragment_dir, code)
-            fragments.run(out, ready.catalogue, docs)
+            fragments.run(out, ready.catalogue, docs, ready.ui)
             editions.write_local_help(out, settings, edition, ready.ui)
             print(f"[{code}] checked {links.check(ready.catalogue, docs)} links from definitions to module sections, "
                   f"{check_pages(docs, out)} page markers", flush=True)
@@ -94,6 +94,7 @@ def build(
                                      includes)
             config = editions.write_config(staging / code / "mkdocs.yml", project.config, values)
             site.build(site_dir / settings.prefix(code), fragments_of(fragment_dir, code), engine, config)
+            editions.write_messages(site_dir / settings.prefix(code), prepared[code].ui)
             print(f"[{code}] pages built with {engine} into {settings.prefix(code) or 'the root'}", flush=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

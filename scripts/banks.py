@@ -32,6 +32,7 @@ import markdown
 from selfcheck import Catalogue, Quiz, Settings, lint_quiz, load_settings
 
 from . import paths
+from .editions import Interface, english_ui
 from .markers import MARKER_LINE
 
 TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
@@ -40,43 +41,6 @@ ANSWER_KEY_PAGE = "facilitators/answer-keys/{id}.md"
 PAPER_TEST_PAGE = "facilitators/paper-tests/{id}.md"
 #: The Markdown extensions that shape heading anchors on the site (as in mkdocs.yml).
 ANCHOR_EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "pymdownx.details", "tables", "def_list"]
-
-TEXT = {
-    "type": {"single": "one answer", "multiple": "several answers"},
-    "style": {"application": "application (a situation and what to do)", "recall": "recall"},
-    "right": "Right",
-    "wrong": "Wrong",
-    "why": "The rule",
-    "key_intro": (
-        "{rules} In an attempt of {size} questions that is {needed} points. A single-choice question scores "
-        "1 or 0; a multiple-choice question scores (right ticks − wrong ticks) ÷ right options, never below 0."
-    ),
-    "paper_key": "Key to the paper test",
-    "paper_key_intro": (
-        "The [paper test]({paper}) is the attempt drawn with seed {seed}: the same questions, in the same order, "
-        "with the same letters."
-    ),
-    "objectives": "Objectives and the sections that teach them",
-    "objective_line": "{text} [Re-read the section]({href}). Items in the bank: {count}.",
-    "items": "Every item of the bank, in published order",
-    "item": "Item {number}",
-    "meta": "{type} · {style} · objective: {objective} · source: {source}",
-    "paper_name": "Name: ______________________________",
-    "paper_date": "Date: ___ / ___ / ______",
-    "paper_how": (
-        "Tick one answer (○) or all that apply (□), as each question says. Pass mark: {percent}% of the points "
-        "({needed} of {size}). Where several answers are right, each right tick earns part of the point and "
-        "each wrong tick takes part away."
-    ),
-    "tick_one": "tick one",
-    "tick_all": "tick all that apply",
-    "paper_footer": "Source: {source} · {site} · Paper test, seed {seed}.",
-    "question_col": "Question",
-    "answer_col": "Right answer",
-    "objective_col": "Objective",
-    "source_col": "Source",
-}
-
 
 class BankError(Exception):
     """One or more banks break a rule; the message has one problem per line."""
@@ -153,32 +117,35 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
-def render_answer_key(quiz: Quiz, seed: int) -> str:
-    """The facilitator's answer key of one bank (a Markdown fragment)."""
+def render_answer_key(quiz: Quiz, seed: int, ui: Interface | None = None) -> str:
+    """The facilitator's answer key of one bank (a Markdown fragment), worded in ``ui`` (English by default)."""
+    ui = ui or english_ui()
     page = ANSWER_KEY_PAGE.format(id=quiz.id)
-    key = quiz.answer_key()
-    paper = quiz.draw(seed).key()
+    key = quiz.answer_key(lang=ui.lang)
+    paper = quiz.draw(seed).key(lang=ui.lang)
     objectives = {o["id"]: o for o in key["objectives"]}
     lines = [
         f'<div class="sc-key" data-answer-key="{escape(quiz.id)}" markdown>',
         "",
-        md_text(TEXT["key_intro"].format(rules=quiz.rules(), needed=paper["needed"], size=paper["size"])),
+        md_text(ui.text("banks.key_intro", rules=quiz.rules(lang=ui.lang), needed=ui.decimal(paper["needed"]),
+                        size=paper["size"])),
         "",
-        f"## {TEXT['objectives']}",
+        f"## {md_text(ui['banks.objectives'])} {{ #objectives-and-the-sections-that-teach-them }}",
         "",
     ]
     for number, objective in enumerate(key["objectives"], start=1):
         count = sum(1 for i in key["items"] if i["objective"] == objective["id"])
         href = f"{_relative(page, quiz.page)}#{objective['section']}"
-        line = TEXT["objective_line"].format(text=md_text(objective["text"]), href=href, count=count)
+        line = ui.text("banks.objective_line", text=md_text(objective["text"]), href=href, count=count)
         lines.append(f"{number}. {line}")
+    columns = ("question_col", "answer_col", "objective_col", "source_col")
     lines += [
         "",
-        f"## {TEXT['paper_key']}",
+        f"## {md_text(ui['banks.paper_key'])} {{ #key-to-the-paper-test }}",
         "",
-        TEXT["paper_key_intro"].format(paper=_relative(page, PAPER_TEST_PAGE.format(id=quiz.id)), seed=seed),
+        ui.text("banks.paper_key_intro", paper=_relative(page, PAPER_TEST_PAGE.format(id=quiz.id)), seed=seed),
         "",
-        f"| {TEXT['question_col']} | {TEXT['answer_col']} | {TEXT['objective_col']} | {TEXT['source_col']} |",
+        "| " + " | ".join(md_text(ui[f"banks.{column}"]) for column in columns) + " |",
         "| --- | --- | --- | --- |",
     ]
     by_id = {i["id"]: i for i in key["items"]}
@@ -186,16 +153,17 @@ def render_answer_key(quiz: Quiz, seed: int) -> str:
         objective = objectives[by_id[shown["id"]]["objective"]]["text"]
         lines.append(f"| {shown['number']} | {', '.join(shown['letters'])} | {md_text(objective)} "
                      f"| {md_text(shown['source'])} |")
-    lines += ["", f"## {TEXT['items']}", ""]
+    lines += ["", f"## {md_text(ui['banks.items'])} {{ #every-item-of-the-bank-in-published-order }}", ""]
     for number, item in enumerate(key["items"], start=1):
-        meta = TEXT["meta"].format(
-            type=TEXT["type"][item["type"]],
-            style=TEXT["style"][item["style"]],
+        meta = ui.text(
+            "banks.meta",
+            type=md_text(ui[f"banks.type_{item['type']}"]),
+            style=md_text(ui[f"banks.style_{item['style']}"]),
             objective=md_text(objectives[item["objective"]]["text"]),
             source=md_text(item["source"]),
         )
         lines += [
-            f"### {TEXT['item'].format(number=number)} {{ #{quiz.id}--{item['id']} }}",
+            f"### {md_text(ui.text('banks.item', number=number))} {{ #{quiz.id}--{item['id']} }}",
             "",
             f"**{md_text(item['prompt'])}**",
             "",
@@ -203,21 +171,22 @@ def render_answer_key(quiz: Quiz, seed: int) -> str:
             "",
         ]
         for option in item["options"]:
-            verdict = TEXT["right"] if option["correct"] else TEXT["wrong"]
+            verdict = md_text(ui["banks.right"] if option["correct"] else ui["banks.wrong"])
             mark = "✓" if option["correct"] else "✗"
             lines.append(f"- {mark} **{verdict}:** {md_text(option['label'])} — {md_text(option['feedback'])}")
-        lines += ["", f"{TEXT['why']}: {md_text(item['explanation'])}", ""]
+        lines += ["", f"{md_text(ui['banks.why'])}: {md_text(item['explanation'])}", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
 
 
-def render_paper_test(quiz: Quiz, seed: int, site: str) -> str:
+def render_paper_test(quiz: Quiz, seed: int, ui: Interface | None = None) -> str:
     """The printable paper test: the attempt of ``seed``, numbered questions, lettered options (HTML)."""
-    attempt = quiz.draw(seed).describe()
+    ui = ui or english_ui()
+    attempt = quiz.draw(seed).describe(lang=ui.lang)
     items = []
     for shown in attempt["items"]:
         mark = "○" if shown["type"] == "single" else "□"
-        how = TEXT["tick_one"] if shown["type"] == "single" else TEXT["tick_all"]
+        how = escape(ui["paper.tick_one"] if shown["type"] == "single" else ui["paper.tick_all"])
         options = "".join(
             f'<li class="sc-paper-option"><span class="sc-box" aria-hidden="true">{mark}</span> '
             f'<span class="sc-paper-letter">{chr(ord("A") + n)}.</span> {escape(o["label"])}</li>'
@@ -228,17 +197,19 @@ def render_paper_test(quiz: Quiz, seed: int, site: str) -> str:
             f'<span>{escape(shown["prompt"])} <span class="sc-paper-how">({how})</span></span>'
             f'<ul class="sc-paper-options">{options}</ul></li>'
         )
-    how = TEXT["paper_how"].format(percent=attempt["pass_percent"], needed=attempt["needed"], size=attempt["size"])
-    footer = TEXT["paper_footer"].format(source=escape(quiz.source), site=escape(site), seed=seed)
+    how = ui.text("banks.paper_how", percent=attempt["pass_percent"], needed=ui.decimal(attempt["needed"]),
+                  size=attempt["size"])
+    footer = ui.text("banks.paper_footer", source=quiz.source, site=ui["paper.site_name"], seed=seed)
     return (
         f'<article class="sc-paper sc-paper--shown sc-paper-test" data-paper-test="{escape(quiz.id)}"'
         f' data-search-exclude data-seed="{seed}">'
         f'<header class="sc-paper-head"><h2 class="sc-paper-title">{escape(quiz.title)}</h2>'
-        f'<p class="sc-paper-source">Source: {escape(quiz.source)}</p></header>'
-        f'<div class="sc-paper-sign"><span>{TEXT["paper_name"]}</span><span>{TEXT["paper_date"]}</span></div>'
+        f'<p class="sc-paper-source">{escape(ui.text("paper.source", source=quiz.source))}</p></header>'
+        f'<div class="sc-paper-sign"><span>{escape(ui["banks.paper_name"])}</span>'
+        f'<span>{escape(ui["paper.date"])}</span></div>'
         f'<p class="sc-paper-intro">{escape(how)}</p>'
         f'<ol class="sc-paper-items sc-paper-questions">{"".join(items)}</ol>'
-        f'<p class="sc-paper-footer">{footer}</p></article>'
+        f'<p class="sc-paper-footer">{escape(footer)}</p></article>'
     )
 
 
@@ -264,7 +235,8 @@ def form_extras(catalogue: Catalogue, rules: Settings) -> dict[str, str]:
     return {q.id: schedule for q in quizzes(catalogue)}
 
 
-def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: bool) -> str:
+def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: bool,
+                   ui: Interface | None = None) -> str:
     """The Refresh page's panel (``full``) or the home and onboarding pages' "due" box.
 
     Both stay empty and hidden until ``web/refresh.js`` finds stored results (with the reader's
@@ -275,10 +247,8 @@ def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: b
         return (
             '<div class="sc-refresh" data-refresh="page">'
             f"{_json_script('data-refresh-data', data)}"
-            f'<p class="sc-refresh-schedule">{escape(rules.refresh.describe())}</p>'
-            '<noscript><p class="sc-message">Refreshers are drawn and checked by a small program that runs in your '
-            "browser, and JavaScript is off. The knowledge checks on the module pages can still be read and "
-            "printed.</p></noscript>"
+            f'<p class="sc-refresh-schedule">{escape(rules.refresh.describe(lang=(ui or english_ui()).lang))}</p>'
+            f'<noscript><p class="sc-message">{escape((ui or english_ui())["banks.refresh_noscript"])}</p></noscript>'
             "</div>"
         )
     return (
@@ -287,10 +257,9 @@ def render_refresh(catalogue: Catalogue, rules: Settings, docs: Path, *, full: b
     )
 
 
-def write(catalogue: Catalogue, out: Path, docs: Path = paths.DOCS, site: str = "") -> int:
+def write(catalogue: Catalogue, out: Path, docs: Path = paths.DOCS, ui: Interface | None = None) -> int:
     """Check every bank, then write its fragments; returns how many banks. Raises :class:`BankError`."""
-    from .paper import SITE_NAME
-
+    ui = ui or english_ui()
     rules = settings()
     problems = check(catalogue, rules, docs)
     if problems:
@@ -300,9 +269,8 @@ def write(catalogue: Catalogue, out: Path, docs: Path = paths.DOCS, site: str = 
     papers.mkdir(parents=True, exist_ok=True)
     banks = quizzes(catalogue)
     for quiz in banks:
-        (keys / f"{quiz.id}.md").write_text(render_answer_key(quiz, rules.paper_seed), encoding="utf-8")
-        (papers / f"{quiz.id}.html").write_text(render_paper_test(quiz, rules.paper_seed, site or SITE_NAME),
-                                                encoding="utf-8")
-    (out / "refresh.html").write_text(render_refresh(catalogue, rules, docs, full=True), encoding="utf-8")
-    (out / "refresh-due.html").write_text(render_refresh(catalogue, rules, docs, full=False), encoding="utf-8")
+        (keys / f"{quiz.id}.md").write_text(render_answer_key(quiz, rules.paper_seed, ui), encoding="utf-8")
+        (papers / f"{quiz.id}.html").write_text(render_paper_test(quiz, rules.paper_seed, ui), encoding="utf-8")
+    (out / "refresh.html").write_text(render_refresh(catalogue, rules, docs, full=True, ui=ui), encoding="utf-8")
+    (out / "refresh-due.html").write_text(render_refresh(catalogue, rules, docs, full=False, ui=ui), encoding="utf-8")
     return len(banks)

@@ -44,6 +44,10 @@ STRUCTURAL = frozenset({
     "verdict", "country", "scale", "response", "revisit", "strategies", "critical_level", "others_level",
     "distress",
 })
+#: Structural names that are also the name of a list of tables with text: a criterion's ``revisit``
+#: lists ids (structure), the rubric's ``[[revisit]]`` tables have titles (text); a group's
+#: ``strategies`` lists ids, the wellbeing exercises' ``[[strategies]]`` tables have titles and texts.
+TABLES_TOO = frozenset({"revisit", "strategies"})
 #: How the tables of a list are told apart in a key, in order of preference.
 KEY_FIELDS = ("id", "fact", "min")
 BACK_SUFFIX = ".back.toml"
@@ -63,10 +67,14 @@ def _key_field(tables: list[Mapping[str, Any]], where: str) -> str:
     raise CatalogError(f"{where}: the tables of this list have no unique {' or '.join(KEY_FIELDS)}: no catalog keys")
 
 
+def _tables(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+
+
 def _walk(value: Any, path: tuple[str, ...], out: dict[str, str]) -> None:
     if isinstance(value, Mapping):
         for name, inner in value.items():
-            if name not in STRUCTURAL:
+            if name not in STRUCTURAL or (name in TABLES_TOO and _tables(inner)):
                 _walk(inner, (*path, str(name)), out)
     elif isinstance(value, list):
         if value and all(isinstance(v, Mapping) for v in value):
@@ -89,7 +97,8 @@ def text_fields(definition: Mapping[str, Any]) -> dict[str, str]:
 
 def _replace(value: Any, path: tuple[str, ...], texts: Mapping[str, str]) -> Any:
     if isinstance(value, Mapping):
-        return {name: inner if name in STRUCTURAL else _replace(inner, (*path, str(name)), texts)
+        return {name: inner if name in STRUCTURAL and not (name in TABLES_TOO and _tables(inner))
+                else _replace(inner, (*path, str(name)), texts)
                 for name, inner in value.items()}
     if isinstance(value, list):
         if value and all(isinstance(v, Mapping) for v in value):

@@ -16,11 +16,13 @@ configuration. The templates compute every edition link at build time, relative 
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import re
 import shutil
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -36,6 +38,8 @@ PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{1,30}$")
 REVIEWED = "reviewed"
 PLACEHOLDER = re.compile(r"\{\w+\}")
 CONTACT_FIELDS = ({"name", "what"}, {"phone", "email", "url", "hours"})
+#: The tables of a ``ui.toml`` that belong to one site (its name and footer, its nav), not to the code.
+SITE_TABLES = ("site.", "nav.")
 
 
 class SettingsError(Exception):
@@ -229,17 +233,54 @@ def base_config(config: Path) -> dict[str, Any]:
     return site.resolved(config)
 
 
-def ui_keys(lang: str, i18n: Path, nav: list[Any]) -> set[str]:
+def read_ui(path: Path) -> dict[str, Any]:
+    """A ``ui.toml`` as ``section.key`` → value, with the interface text of the file it inherits, if any.
+
+    ``inherit = "<path>"`` (relative to the file) takes the keys of another ``ui.toml`` first, but for its
+    ``[site]`` and ``[nav]``, which name that other site and follow its nav; the file's own keys replace
+    them. The editions fixture takes the repository's interface text this way, with its own site name and
+    nav. An inherited file may not inherit in turn.
+    """
+    data = _read_toml(path)
+    parent = data.pop("inherit", None)
+    if parent is None:
+        return flat(data)
+    where = f"{_name(path)}: key 'inherit'"
+    if not isinstance(parent, str):
+        raise SettingsError(f"{where}: must be the path of another ui.toml")
+    if not (path.parent / parent).is_file():
+        raise SettingsError(f"{where}: no file {parent} (a path relative to this file)")
+    base = _read_toml((path.parent / parent).resolve())
+    if "inherit" in base:
+        raise SettingsError(f"{where}: {parent} inherits in turn (one level only)")
+    inherited = {k: v for k, v in flat(base).items() if not k.startswith(SITE_TABLES)}
+    return {**inherited, **flat(data)}
+
+
+def wellbeing_contacts(contacts: Path = paths.CONTENT / "contacts.toml") -> list[dict[str, Any]]:
+    """The numbers the self-checks' help box shows (``wellbeing = true`` in ``content/contacts.toml``)."""
+    data = tomllib.loads(contacts.read_text(encoding="utf-8"))
+    return [entry for entry in data["contact"] if entry.get("wellbeing") is True]
+
+
+def contact_key(number: str) -> str:
+    """The ``ui.toml`` key of a help-box number: its digits (``contacts.112.holder``)."""
+    return "contacts." + re.sub(r"[^0-9]", "", number)
+
+
+def ui_keys(lang: str, i18n: Path, nav: list[Any], contacts: Path = paths.CONTENT / "contacts.toml") -> set[str]:
     """The keys a language's ``ui.toml`` must have.
 
-    The English edition's labels; a translation also needs the site's name, description and footer
-    and every nav title.
+    Every key of the English ``ui.toml``; a translation also needs the site's name, description and
+    footer, every nav title (English: ``mkdocs.yml``) and the words of every help-box number (English:
+    ``content/contacts.toml``).
     """
-    english = flat(_read_toml(i18n / paths.SOURCE_LANG / "ui.toml"))
-    keys = {k for k in english if k.startswith(("edition.", "labels."))}
+    keys = set(read_ui(i18n / paths.SOURCE_LANG / "ui.toml"))
     if lang != paths.SOURCE_LANG:
         keys |= {"site.name", "site.description", "site.copyright"}
         keys |= {f"nav.{slug(title)}" for title in nav_titles(nav)}
+        keys |= {f"{contact_key(c['number'])}.{field}"
+                 for c in wellbeing_contacts(contacts) for field in ("holder", "what")}
     return keys
 
 
@@ -256,26 +297,87 @@ def flat(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def load_ui(lang: str, i18n: Path, nav: list[Any]) -> dict[str, str]:
-    """A language's interface text, checked for missing, extra and non-text keys."""
+class Interface(Mapping[str, str]):
+    """One language's interface text (``ui.toml``) by ``section.key``: what every build step writes in words.
+
+    ``ui["paper.notes"]`` is a string as written; ``ui.text("paper.source", source=…)`` fills in its
+    placeholders; ``ui.web()`` is the ``[web]`` table, nested, as the page scripts receive it.
+    """
+
+    def __init__(self, lang: str, values: Mapping[str, str], where: str = "ui.toml") -> None:
+        self.lang = lang
+        self._values = dict(values)
+        self._where = where
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise KeyError(f"{self._where}: no key {key!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def text(self, key: str, /, **fields: object) -> str:
+        """The text of ``key`` with its ``{placeholders}`` filled in."""
+        return self[key].format(**fields)
+
+    def decimal(self, number: object) -> str:
+        """A number as the build writes it (``6.5``), with the language's decimal separator (``6,5``)."""
+        return str(number).replace(".", self["edition.decimal_separator"])
+
+    def table(self, prefix: str) -> dict[str, Any]:
+        """Every key under ``prefix`` (``web``), nested again: ``{"selfcheck": {"ready": …, "offline": {…}}}``."""
+        out: dict[str, Any] = {}
+        for key, value in self._values.items():
+            if not key.startswith(prefix + "."):
+                continue
+            *path, last = key[len(prefix) + 1:].split(".")
+            node = out
+            for part in path:
+                node = node.setdefault(part, {})
+            node[last] = value
+        return out
+
+    def web(self) -> dict[str, Any]:
+        """The page scripts' messages (``[web.<module>]``), given to every page as JSON."""
+        return self.table("web")
+
+
+@functools.cache
+def english_ui(i18n: Path = paths.I18N) -> Interface:
+    """The English interface text (``i18n/en/ui.toml``): the default of every build step that writes words."""
+    path = i18n / paths.SOURCE_LANG / "ui.toml"
+    return Interface(paths.SOURCE_LANG, {k: str(v) for k, v in read_ui(path).items()}, _name(path))
+
+
+def load_ui(lang: str, i18n: Path, nav: list[Any], contacts: Path = paths.CONTENT / "contacts.toml") -> Interface:
+    """A language's interface text, checked: missing, extra and non-text keys, and placeholders."""
     path = i18n / lang / "ui.toml"
     name = _name(path)
     data = _read_toml(path)
-    values = flat(data)
-    wanted = ui_keys(lang, i18n, nav)
+    values = read_ui(path)
+    wanted = ui_keys(lang, i18n, nav, contacts)
     problems = [] if data.get("schema") == SCHEMA else [f"{name}: key 'schema': must be {SCHEMA}"]
     problems += [f"{name}: key '{k}': missing" for k in sorted(wanted - set(values))]
     problems += [f"{name}: key '{k}': extra (not used: check the spelling or the nav of mkdocs.yml)"
                  for k in sorted(set(values) - wanted)]
     problems += [f"{name}: key '{k}': must be non-empty text" for k, v in values.items()
                  if k in wanted and (not isinstance(v, str) or not v.strip())]
-    english = flat(_read_toml(i18n / paths.SOURCE_LANG / "ui.toml"))
-    problems += [f"{name}: key '{k}': placeholders {sorted(PLACEHOLDER.findall(str(english[k])))} must stay as they are"
-                 for k, v in values.items() if k in english and isinstance(v, str)
-                 and sorted(PLACEHOLDER.findall(v)) != sorted(PLACEHOLDER.findall(str(english[k])))]
+    english = read_ui(i18n / paths.SOURCE_LANG / "ui.toml")
+    problems += [f"{name}: key '{k}': placeholders {_fields(english[k])} must stay as they are (found {_fields(v)})"
+                 for k, v in values.items() if isinstance(v, str) and _fields(v) != _fields(english.get(k, ""))]
     if problems:
         raise SettingsError("\n".join(problems))
-    return {k: str(v) for k, v in values.items()}
+    return Interface(lang, {k: str(v) for k, v in values.items()}, name)
+
+
+def _fields(text: object) -> list[str]:
+    """The placeholders of a text, sorted, each once (``{organisation}`` → ``["{organisation}"]``)."""
+    return sorted(set(PLACEHOLDER.findall(str(text))))
 
 
 # --- the generated configuration ------------------------------------------------------------------------
@@ -294,7 +396,7 @@ def alternates(settings: Settings, code: str, names: Mapping[str, str]) -> list[
             for e in settings.editions]
 
 
-def config(settings: Settings, edition: Edition, ui: Mapping[str, str], names: Mapping[str, str],
+def config(settings: Settings, edition: Edition, ui: Interface, names: Mapping[str, str],
            base: Path, docs: Path, includes: list[Path]) -> dict[str, Any]:
     """The generated configuration of one edition (``INHERIT`` is added when it is written)."""
     shared = base_config(base)
@@ -317,6 +419,8 @@ def config(settings: Settings, edition: Edition, ui: Mapping[str, str], names: M
                 "shared": relative(here, ""),
                 "review": "" if edition.reviewed else edition.review,
                 "review_label": ui["labels.review"],
+                "page": {k.removeprefix("page."): v for k, v in ui.items() if k.startswith("page.")},
+                "messages": MESSAGES_FILE,
             },
         },
     }
@@ -365,6 +469,22 @@ def assemble_docs(lang: str, target: Path, docs: Path, i18n: Path) -> Path:
         destination = target / asset.relative_to(docs)
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(asset, destination)
+    return target
+
+
+# --- the page scripts' messages ----------------------------------------------------------------------------
+
+#: Where each edition's messages for the page scripts go, from the edition's root (``overrides/main.html``
+#: preloads it; ``web/messages.js`` reads it).
+MESSAGES_FILE = "assets/messages.json"
+
+
+def write_messages(root: Path, ui: Interface) -> Path:
+    """Write an edition's ``[web]`` table as JSON into its built folder ``root`` (one file, shared by its pages)."""
+    target = root / MESSAGES_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(ui.web(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
+                      encoding="utf-8")
     return target
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
@@ -19,29 +18,9 @@ from typing import Any
 from selfcheck import Catalogue, Exercise, load_catalogue
 
 from . import banks, offline, onboarding, paths, record
+from .editions import Interface, contact_key, english_ui, wellbeing_contacts
 from .paper import render_booklet, render_paper
 from .sections import grouped
-
-#: The label of the submit button for each kind (presentation only).
-SUBMIT_LABELS = {
-    "quiz": "Check my answers",
-    "checklist": "Check progress",
-    "cbi": "Show my scores",
-    "reflection": "Show my summary",
-    "plan": "Make my plan",
-    "distinction-quiz": "Check my answers",
-    "decision-aid": "Show the verdict",
-    "observation": "Show the outcome",
-}
-
-LOADING_MESSAGE = (
-    "The checking engine is loading in the background. You can start answering now; "
-    "nothing you enter leaves this device."
-)
-NOSCRIPT_MESSAGE = (
-    "This exercise is checked by a small program that runs in your browser, and JavaScript is off. "
-    "You can still read the questions, print this page and use it on paper."
-)
 
 
 def html_id(*parts: str) -> str:
@@ -105,13 +84,15 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "") -> str:
+def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = "", ui: Interface | None = None) -> str:
     """The whole exercise: root element with the DOM contract, form, status and result regions.
 
     ``definition`` is the validated source data, embedded for the browser's selfcheck; ``extra``
-    is more embedded data for the page's script (a knowledge check's refresher schedule).
+    is more embedded data for the page's script (a knowledge check's refresher schedule); ``ui`` the
+    edition's interface text (English by default).
     """
-    described = exercise.describe()
+    ui = ui or english_ui()
+    described = exercise.describe(lang=ui.lang)
     items: list[Mapping[str, Any]] = described["items"]
     sections: list[Mapping[str, Any]] = described.get("sections", [])
     numbered = exercise.kind in ("quiz", "cbi", "decision-aid")
@@ -141,23 +122,23 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = 
         lines = "".join(f'<p class="sc-rule">{escape(line)}</p>' for line in described["rules"])
         intro += f'<div class="sc-rules" data-exercise-rules>{lines}</div>'
     data = _json(definition)
-    submit = SUBMIT_LABELS.get(exercise.kind, "Check")
+    submit = escape(ui.get(f"fragments.submit_by_kind.{exercise.kind}") or ui["fragments.submit"])
     title_id = html_id(exercise.id, "title")
     if exercise.kind in HELP_KINDS:
-        extra += f'<script type="application/json" data-help-contacts>{_json(help_contacts())}</script>'
+        extra += f'<script type="application/json" data-help-contacts>{_json(help_contacts(ui))}</script>'
     # The form and its status line are left out of the search index (data-search-exclude on elements that
     # never hold one of their own kind: Material's index parser matches closing tags by name only).
     return (
         f'<div class="sc-exercise" data-exercise="{escape(exercise.id)}" data-exercise-kind="{escape(exercise.kind)}"'
         f' data-exercise-status="loading" role="group" aria-labelledby="{title_id}">'
         f'<p class="sc-title" id="{title_id}"><strong>{escape(exercise.title)}</strong>'
-        f' <span class="sc-source">Source: {escape(exercise.source)}</span></p>'
+        f' <span class="sc-source">{escape(ui.text("fragments.source", source=exercise.source))}</span></p>'
         f'<script type="application/json" data-exercise-definition>{data}</script>{extra}'
         f'<form class="sc-form" novalidate data-search-exclude>{intro}{"".join(parts)}'
         f'<div class="sc-actions"><button type="submit" class="md-button md-button--primary">{submit}</button>'
-        f'<button type="reset" class="md-button">Clear answers</button></div>'
-        f'<p class="sc-message" data-exercise-message role="status">{LOADING_MESSAGE}</p></form>'
-        f'<noscript data-search-exclude><p class="sc-message">{NOSCRIPT_MESSAGE}</p></noscript>'
+        f'<button type="reset" class="md-button">{escape(ui["fragments.clear"])}</button></div>'
+        f'<p class="sc-message" data-exercise-message role="status">{escape(ui["fragments.loading"])}</p></form>'
+        f'<noscript data-search-exclude><p class="sc-message">{escape(ui["fragments.noscript"])}</p></noscript>'
         f'<div class="sc-result" data-exercise-result aria-live="polite" tabindex="-1"></div></div>'
     )
 
@@ -166,55 +147,63 @@ def render_form(exercise: Exercise, definition: Mapping[str, Any], extra: str = 
 HELP_KINDS = ("cbi", "reflection")
 
 
-def help_contacts(contacts: Path = paths.CONTENT / "contacts.toml") -> dict[str, Any]:
+def help_contacts(ui: Interface | None = None, contacts: Path = paths.CONTENT / "contacts.toml") -> dict[str, Any]:
     """The numbers a self-check's help box shows: those marked ``wellbeing`` in ``content/contacts.toml``.
 
-    Each with who answers, what for, its countries and the date it was checked (the page shows the
-    date in the reader's format), and the country pages that list every number.
+    Each with who answers, what for (in another language: the edition's ``[contacts.<digits>]``), its
+    countries and the date it was checked (the page shows the date in the reader's format), and the
+    country pages that list every number.
     """
-    data = tomllib.loads(contacts.read_text(encoding="utf-8"))
-    numbers = [
-        {k: entry[k] for k in ("number", "holder", "what", "countries", "checked")}
-        for entry in data["contact"]
-        if entry.get("wellbeing") is True
-    ]
+    ui = ui or english_ui()
+    translated = ui.lang != paths.SOURCE_LANG
+    numbers = []
+    for entry in wellbeing_contacts(contacts):
+        shown = {k: entry[k] for k in ("number", "holder", "what", "countries", "checked")}
+        if translated:
+            shown |= {field: ui[f"{contact_key(entry['number'])}.{field}"] for field in ("holder", "what")}
+        numbers.append(shown)
     pages = [
-        {"text": title, "href": f"countries/{country}/#who-does-what"}
-        for country, title in (("romania", "Romania"), ("bulgaria", "Bulgaria"))
+        {"text": ui[f"web.selfcheck.contactCountries.{country}"], "href": f"countries/{country}/#who-does-what"}
+        for country in ("romania", "bulgaria")
     ]
     return {"numbers": numbers, "pages": pages}
 
 
-def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None) -> int:
+def write_fragments(catalogue: Catalogue, out: Path, extras: Mapping[str, str] | None = None,
+                    ui: Interface | None = None) -> int:
     """Write every fragment; returns how many exercises.
 
     ``out/exercise/ID.html`` (the form, with ``extras[ID]`` embedded) and ``out/paper-version/ID.html``
-    (the printable version) for every exercise, and ``out/checklist-booklet.html`` (all checklists).
+    (the printable version) for every exercise, and ``out/checklist-booklet.html`` (all checklists),
+    worded in ``ui`` (English by default).
     """
+    ui = ui or english_ui()
     target = out / "exercise"
     target.mkdir(parents=True, exist_ok=True)
     paper = out / "paper-version"
     paper.mkdir(parents=True, exist_ok=True)
     for exercise in catalogue:
-        html = render_form(exercise, catalogue.data[exercise.id], (extras or {}).get(exercise.id, ""))
+        html = render_form(exercise, catalogue.data[exercise.id], (extras or {}).get(exercise.id, ""), ui)
         (target / f"{exercise.id}.html").write_text(html, encoding="utf-8")
-        printable = render_paper(exercise, catalogue.data[exercise.id])
+        printable = render_paper(exercise, catalogue.data[exercise.id], ui)
         (paper / f"{exercise.id}.html").write_text(printable, encoding="utf-8")
-    (out / "checklist-booklet.html").write_text(render_booklet(catalogue), encoding="utf-8")
+    (out / "checklist-booklet.html").write_text(render_booklet(catalogue, ui), encoding="utf-8")
     return len(catalogue)
 
 
-def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS) -> Catalogue:
+def run(out: Path = paths.FRAGMENTS, catalogue: Catalogue | None = None, docs: Path = paths.DOCS,
+        ui: Interface | None = None) -> Catalogue:
     """Validate every definition and bank, and write the exercise, bank, onboarding and record fragments.
 
-    ``catalogue`` and ``docs`` are an edition's (localised) definitions and pages; by default, the
-    definitions under ``exercises/`` and the English pages.
+    ``catalogue``, ``docs`` and ``ui`` are an edition's (localised) definitions, pages and interface
+    text; by default, the definitions under ``exercises/``, the English pages and English words.
     """
     catalogue = load_catalogue(paths.EXERCISES) if catalogue is None else catalogue
-    banks.write(catalogue, out, docs)  # first: a bank that breaks a rule stops the build here
-    write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()))
-    onboarding.write(out, docs)
+    ui = ui or english_ui()
+    banks.write(catalogue, out, docs, ui)  # first: a bank that breaks a rule stops the build here
+    write_fragments(catalogue, out, banks.form_extras(catalogue, banks.settings()), ui)
+    onboarding.write(out, docs, ui)
     if (docs / record.PAGE).is_file():  # a project without the record page (the editions fixture) has no panel
-        record.write(catalogue, out, docs)
-    offline.write_status(out)
+        record.write(catalogue, out, docs, ui)
+    offline.write_status(out, ui)
     return catalogue

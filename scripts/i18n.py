@@ -35,7 +35,7 @@ class Prepared:
     """What the build needs of one edition: its interface text and its (localised) definitions."""
 
     code: str
-    ui: dict[str, str]
+    ui: editions.Interface
     catalogue: Catalogue
 
 
@@ -65,16 +65,26 @@ def check_catalog_text(catalogue: Catalogue, found: Mapping[str, catalogs.Catalo
     return problems
 
 
+def check_ui_text(ui: editions.Interface, english: Mapping[str, object], glossary: terms.Terms, name: str) -> list[str]:
+    """Script of the whole interface text, and terminology key by key (where the English uses a term)."""
+    text = "\n".join(v for k, v in ui.items() if not k.startswith("edition."))
+    problems = [f"{name}: {p}" for p in pagecheck.script(text, ui.lang)]
+    for key, value in ui.items():
+        if key in english and not key.startswith("edition."):
+            problems += [f"{name}: key '{key}': {p}" for p in glossary.check(str(english[key]), value, ui.lang)]
+    return problems
+
+
 def check_language(project: paths.Project, catalogue: Catalogue, lang: str, glossary: terms.Terms,
                    *, complete: bool = True) -> tuple[list[str], Prepared | None]:
     """Every problem of one language, and what the build needs when there is none."""
     problems: list[str] = []
     nav = editions.base_config(project.config).get("nav", [])
-    ui: dict[str, str] = {}
+    ui = editions.Interface(lang, {})
     try:
         ui = editions.load_ui(lang, project.i18n, nav)
-        ui_text = "\n".join(v for k, v in ui.items() if not k.startswith("edition."))
-        problems += [f"{_rel(project.i18n / lang / 'ui.toml')}: {p}" for p in pagecheck.script(ui_text, lang)]
+        problems += check_ui_text(ui, editions.read_ui(project.i18n / paths.SOURCE_LANG / "ui.toml"), glossary,
+                                  _rel(project.i18n / lang / "ui.toml"))
     except editions.SettingsError as exc:
         problems += str(exc).splitlines()
     problems += pagecheck.check_edition(lang, project.docs, project.i18n, project.includes, glossary,

@@ -19,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from . import paths
+from .editions import Interface, english_ui
 
 TEMPLATE = paths.WEB / "sw" / "sw.js"
 SKIP = {"sw.js", "sitemap.xml", "sitemap.xml.gz"}
@@ -122,12 +124,11 @@ def write(site: Path = paths.SITE) -> str:
 
 
 #: The About page's offline status. Without JavaScript there is no offline copy, so it says "no";
-#: ``web/offline.js`` shows the real state, the button and the progress (its words are in MESSAGES).
+#: ``web/offline.js`` shows the real state, the button and the progress (its words: ``[web.selfcheck]``).
 STATUS_FRAGMENT = """<div class="sc-offline" data-offline-status>
-<p role="status"><strong>Available offline:</strong> <span data-offline-state>no</span>.
-<span data-offline-detail>Offline use needs JavaScript and a browser that can keep a copy of the site.</span></p>
-<p class="sc-actions"><button type="button" class="md-button" data-offline-make hidden>\
-Make everything available offline</button></p>
+<p role="status"><strong>{available}</strong> <span data-offline-state>{no}</span>.
+<span data-offline-detail>{needs}</span></p>
+<p class="sc-actions"><button type="button" class="md-button" data-offline-make hidden>{make}</button></p>
 <p class="sc-offline-progress" data-offline-progress hidden>
 <progress max="1" value="0" aria-labelledby="sc-offline-progress-text"></progress>
 <span id="sc-offline-progress-text" data-offline-progress-text></span></p>
@@ -135,9 +136,16 @@ Make everything available offline</button></p>
 """
 
 
-def write_status(out: Path) -> Path:
+def status_fragment(ui: Interface | None = None) -> str:
+    """The ``{{ offline-status }}`` fragment in the edition's words (English by default)."""
+    ui = ui or english_ui()
+    return STATUS_FRAGMENT.format(available=escape(ui["offline.available"]), no=escape(ui["web.selfcheck.offline.no"]),
+                                  needs=escape(ui["offline.needs"]), make=escape(ui["offline.make"]))
+
+
+def write_status(out: Path, ui: Interface | None = None) -> Path:
     """Write the ``{{ offline-status }}`` fragment into the fragment folder ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     target = out / "offline-status.html"
-    target.write_text(STATUS_FRAGMENT, encoding="utf-8")
+    target.write_text(status_fragment(ui), encoding="utf-8")
     return target

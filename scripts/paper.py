@@ -23,10 +23,8 @@ from typing import Any
 
 from selfcheck import Catalogue, Exercise
 
+from .editions import Interface, english_ui
 from .sections import grouped
-
-#: The site's name as printed in the footer of every paper version.
-SITE_NAME = "Supporting survivors of trafficking – training site"
 
 #: The checklist ids in site order (the order of the site map and the booklet).
 CHECKLIST_ORDER = (
@@ -69,15 +67,16 @@ def _hint(item: Mapping[str, Any]) -> str:
     return f' <span class="sc-paper-hint">{escape(hint)}</span>' if hint else ""
 
 
-def render_paper_item(item: Mapping[str, Any]) -> str:
+def render_paper_item(item: Mapping[str, Any], ui: Interface | None = None) -> str:
     """One item on paper: a box to tick, options with boxes, or a labelled writing line."""
+    ui = ui or english_ui()
     kind = item["type"]
     prompt = escape(item["prompt"])
     if kind == "check":
         return f'<li class="sc-paper-item sc-paper-item--check">{BOX} <span>{prompt}{_hint(item)}</span></li>'
     if kind in ("single", "multiple"):
         mark = CIRCLE if kind == "single" else BOX
-        how = "tick one" if kind == "single" else "tick all that apply"
+        how = escape(ui["paper.tick_one"] if kind == "single" else ui["paper.tick_all"])
         options = "".join(
             f'<li class="sc-paper-option">{mark} {escape(o["label"])}</li>' for o in item.get("options", [])
         )
@@ -115,14 +114,16 @@ def _labels(item: Mapping[str, Any]) -> tuple[str, ...] | None:
     return tuple(o["label"] for o in item["options"]) if item["type"] == "single" else None
 
 
-def answer_grid(items: list[Mapping[str, Any]]) -> str:
+def answer_grid(items: list[Mapping[str, Any]], ui: Interface | None = None) -> str:
     """Single-choice items that share their answers, as one table: a row per question, a column per answer.
 
     The questionnaire layout of paper instruments (the CBI): every question on one line with a circle to
     tick under each answer, instead of each question followed by its own list of answers.
     """
+    ui = ui or english_ui()
     labels = _labels(items[0]) or ()
-    head = '<th scope="col">Question</th>' + "".join(f'<th scope="col">{escape(label)}</th>' for label in labels)
+    head = f'<th scope="col">{escape(ui["paper.question"])}</th>'
+    head += "".join(f'<th scope="col">{escape(label)}</th>' for label in labels)
     rows = []
     for item in items:
         number = f'<span class="sc-paper-number">{item["number"]}.</span> ' if item.get("number") else ""
@@ -133,8 +134,9 @@ def answer_grid(items: list[Mapping[str, Any]]) -> str:
     )
 
 
-def render_items(items: list[Mapping[str, Any]]) -> str:
+def render_items(items: list[Mapping[str, Any]], ui: Interface | None = None) -> str:
     """Items on paper: two or more single-choice items in a row with the same answers as a grid, others listed."""
+    ui = ui or english_ui()
     parts: list[str] = []
     listed: list[str] = []
     for labels, run in groupby(items, key=_labels):
@@ -143,9 +145,9 @@ def render_items(items: list[Mapping[str, Any]]) -> str:
             if listed:
                 parts.append(f'<ul class="sc-paper-items">{"".join(listed)}</ul>')
                 listed = []
-            parts.append(answer_grid(members))
+            parts.append(answer_grid(members, ui))
         else:
-            listed.extend(render_paper_item(i) for i in members)
+            listed.extend(render_paper_item(i, ui) for i in members)
     if listed:
         parts.append(f'<ul class="sc-paper-items">{"".join(listed)}</ul>')
     return "".join(parts)
@@ -180,18 +182,18 @@ def _table(described: Mapping[str, Any], items: Mapping[str, Mapping[str, Any]])
     )
 
 
-def _key(exercise: Exercise) -> str:
-    """The manual scoring key, for kinds that have one."""
+def _key(exercise: Exercise, ui: Interface) -> str:
+    """The manual scoring key, for kinds that have one (selfcheck's words in the edition's language)."""
     scoring_key = getattr(exercise, "scoring_key", None)
     if not callable(scoring_key):
         return ""
-    key: Mapping[str, Any] = scoring_key()
+    key: Mapping[str, Any] = scoring_key(lang=ui.lang)
     head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in key.get("header", []))
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in row) + "</tr>" for row in key.get("rows", [])
     )
     notes = "".join(f'<p class="sc-paper-note">{escape(n)}</p>' for n in key.get("notes", []))
-    title = escape(key.get("title", "Scoring key"))
+    title = escape(key.get("title", ui["paper.scoring_key"]))
     table = (
         f'<table class="sc-paper-keytable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>' if body else ""
     )
@@ -205,19 +207,21 @@ def _groups(described: Mapping[str, Any], skip: set[str]) -> Iterable[tuple[Mapp
             yield section, members
 
 
-def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = SITE_NAME) -> str:
+def render_paper(exercise: Exercise, definition: Mapping[str, Any], ui: Interface | None = None) -> str:
     """The printable paper version of one exercise (an ``<article class="sc-paper">``).
 
     ``definition`` is the validated source data; the paper shows only what
     ``describe()`` publishes (never an answer key), plus the scoring key when
-    the kind offers one.
+    the kind offers one. ``ui``: the edition's words (English by default), the site's name among them.
     """
-    described = exercise.describe()
+    ui = ui or english_ui()
+    site = ui["paper.site_name"]
+    described = exercise.describe(lang=ui.lang)
     by_id = {i["id"]: i for i in described["items"]}
     grid, in_grid = _table(described, by_id)
     parts: list[str] = []
     for section, members in _groups(described, in_grid):
-        listing = render_items(members)
+        listing = render_items(members, ui)
         if section is None:
             parts.append(f'<div class="sc-paper-fields">{listing}</div>')
             continue
@@ -229,20 +233,17 @@ def render_paper(exercise: Exercise, definition: Mapping[str, Any], site: str = 
         parts.insert(1 if parts and parts[0].startswith('<div class="sc-paper-fields">') else 0, grid)
     intro = f'<p class="sc-paper-intro">{escape(described["intro"])}</p>' if described.get("intro") else ""
     intro += "".join(f'<p class="sc-paper-rule">{escape(line)}</p>' for line in described.get("rules", []))
-    notes = f'<div class="sc-paper-notes"><p class="sc-paper-label">Notes</p>{_lines(3)}</div>'
+    notes = f'<div class="sc-paper-notes"><p class="sc-paper-label">{escape(ui["paper.notes"])}</p>{_lines(3)}</div>'
     signature = (
-        '<div class="sc-paper-sign"><span>Date: ___ / ___ / ______</span>'
-        "<span>Signature: ______________________________</span></div>"
+        f'<div class="sc-paper-sign"><span>{escape(ui["paper.date"])}</span>'
+        f'<span>{escape(ui["paper.signature"])}</span></div>'
     )
-    footer = (
-        f'<p class="sc-paper-footer">Source: {escape(exercise.source)} · {escape(site)}'
-        " · Keep completed sheets confidential.</p>"
-    )
+    footer = f'<p class="sc-paper-footer">{escape(ui.text("paper.footer", source=exercise.source, site=site))}</p>'
     return (
         f'<article class="sc-paper" data-paper="{escape(exercise.id)}" data-site="{escape(site)}" data-search-exclude>'
         f'<header class="sc-paper-head"><h2 class="sc-paper-title">{escape(exercise.title)}</h2>'
-        f'<p class="sc-paper-source">Source: {escape(exercise.source)}</p></header>'
-        f'{intro}{"".join(parts)}{_key(exercise)}{notes}{signature}{footer}</article>'
+        f'<p class="sc-paper-source">{escape(ui.text("paper.source", source=exercise.source))}</p></header>'
+        f'{intro}{"".join(parts)}{_key(exercise, ui)}{notes}{signature}{footer}</article>'
     )
 
 
@@ -253,13 +254,15 @@ def booklet_ids(catalogue: Catalogue) -> list[str]:
     return known + extra
 
 
-def render_booklet(catalogue: Catalogue) -> str:
+def render_booklet(catalogue: Catalogue, ui: Interface | None = None) -> str:
     """Every checklist in site order, each starting on a new printed page."""
+    ui = ui or english_ui()
     ids = booklet_ids(catalogue)
     contents = "".join(f"<li>{escape(catalogue.get(i).title)}</li>" for i in ids)
-    papers = "".join(render_paper(catalogue.get(i), catalogue.data[i]) for i in ids)
+    papers = "".join(render_paper(catalogue.get(i), catalogue.data[i], ui) for i in ids)
     return (
         f'<div class="sc-booklet" data-checklists="{len(ids)}">'
-        f'<nav class="sc-booklet-contents" aria-label="Checklists in this booklet"><ol>{contents}</ol></nav>'
+        f'<nav class="sc-booklet-contents" aria-label="{escape(ui["paper.booklet_contents"])}">'
+        f"<ol>{contents}</ol></nav>"
         f"{papers}</div>"
     )

@@ -4,7 +4,8 @@ Writes ``onboarding-record.html``: the onboarding path (modules in order, the ob
 and the module that teaches each, the refresher schedule) embedded as JSON for ``web/record.js``,
 the printable sheet (title, name and organisation fields that are never stored, the statement that
 this is not a certificate, space for the supervisor's signature), the export and import controls
-and the message shown when nothing is kept. Every word comes from ``selfcheck.RECORD_TEXT``; the
+and the message shown when nothing is kept. Every word is selfcheck's record text in the edition's
+language (``Words("record", lang)``) but the site's name, which is the edition's (``ui.toml``); the
 record's rows come from selfcheck in the browser (bridge op ``record-view``).
 """
 
@@ -14,10 +15,10 @@ import json
 from html import escape
 from pathlib import Path
 
-from selfcheck import RECORD_TEXT, Catalogue, onboarding_data, read_onboarding_path
+from selfcheck import Catalogue, Words, onboarding_data, read_onboarding_path
 
 from . import banks, paths
-from .paper import SITE_NAME
+from .editions import Interface, english_ui
 
 #: The docs page that shows the record (its links are made relative to it).
 PAGE = "record.md"
@@ -39,13 +40,20 @@ def _href(target: str) -> str:
     return "../" * (PAGE.count("/") + 1) + (stem if stem.endswith("/") or not stem else stem + "/")
 
 
-def _text(key: str) -> str:
-    return escape(RECORD_TEXT[key])
+def render(data: dict[str, object], ui: Interface | None = None) -> str:
+    """The fragment: embedded data, the empty message, the printable sheet, print, export and import.
 
+    The site's name in the sheet's footer is the edition's (``ui``); every other word is selfcheck's
+    record text (``Words("record", lang)``) in the edition's language.
+    """
+    ui = ui or english_ui()
+    site = ui["paper.site_name"]
+    words = Words("record", ui.lang)
 
-def render(data: dict[str, object], site: str = SITE_NAME) -> str:
-    """The fragment: embedded data, the empty message, the printable sheet, print, export and import."""
-    embedded = json.dumps({**data, "text": {k: RECORD_TEXT[k] for k in SCRIPT_TEXTS}}, ensure_ascii=False,
+    def _text(key: str) -> str:
+        return escape(words[key])
+
+    embedded = json.dumps({**data, "text": {k: words[k] for k in SCRIPT_TEXTS}}, ensure_ascii=False,
                           separators=(",", ":")).replace("</", "<\\/")
     steps = "".join(f'<li><a href="{_href(LINKS[link])}">{_text(link)}</a>: {_text(STEPS[link])}</li>'
                     for link in LINKS)
@@ -95,7 +103,8 @@ def render(data: dict[str, object], site: str = SITE_NAME) -> str:
     )
 
 
-def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.DOCS) -> Path:
+def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.DOCS,
+          ui: Interface | None = None) -> Path:
     """Write ``onboarding-record.html`` into the fragment folder; fails when a linked page is missing."""
     missing = [target for target in (PAGE, *LINKS.values()) if not (docs / target).is_file()]
     if missing:
@@ -103,5 +112,5 @@ def write(catalogue: Catalogue, out: Path = paths.FRAGMENTS, docs: Path = paths.
     data = onboarding_data(read_onboarding_path(docs), catalogue, banks.settings().refresh)
     out.mkdir(parents=True, exist_ok=True)
     target = out / "onboarding-record.html"
-    target.write_text(render(data), encoding="utf-8")
+    target.write_text(render(data, ui), encoding="utf-8")
     return target

@@ -49,6 +49,12 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=16)
+def _casefold(text: str) -> str:
+    """The text casefolded, every run of white space (line breaks, no-break spaces) as one space."""
+    return re.sub(SPACE, " ", text).casefold()
+
+
 @functools.cache
 def inflected(term: str) -> re.Pattern[str]:
     """A pattern for ``term`` in any inflected form: each word by its stem, then any letters.
@@ -60,6 +66,7 @@ def inflected(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16)  # the same page is folded once for every term checked against it
 def fold(text: str) -> str:
     """The text with Romanian diacritics folded (ă â → a, î → i, ș → s, ț → t)."""
     return text.translate(FOLD)
@@ -87,8 +94,15 @@ class Term:
     def _english(self) -> list[re.Pattern[str]]:
         return [whole(term) for term in self.english]
 
+    @cached_property
+    def _english_words(self) -> list[str]:
+        return [re.sub(SPACE, " ", term).casefold() for term in self.english]
+
     def english_uses(self, text: str) -> int:
         """How often a text uses the English term (or an English variant)."""
+        lowered = _casefold(text)
+        if not any(word in lowered for word in self._english_words):  # fast path: most terms are absent
+            return 0
         return sum(len(pattern.findall(text)) for pattern in self._english)
 
     def used_in(self, text: str, lang: str) -> bool:
@@ -121,6 +135,8 @@ class Terms:
         }
 
     def _uses(self, term: Term, text: str) -> int:
+        if not term.english_uses(text):
+            return 0
         for container in self.containers[term.id]:
             text = container.sub(" ", text)
         return term.english_uses(text)

@@ -1,16 +1,18 @@
-"""The safety rules data (selfcheck/safety.toml) and its loader: validation, conditions, guards."""
+"""The safety rules data (selfcheck/safety.toml, words in selfcheck/locales) and its loader: validation, guards."""
 
 from __future__ import annotations
 
 import copy
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from selfcheck import DefinitionError
 from selfcheck._classify import FACTS, RULES, VERDICTS
+from selfcheck._locale import catalog
 from selfcheck._safety import Condition, Rule, SafetyRuleBroken, load_rules, parse_rules
 
 ORIGIN = "selfcheck/safety.toml"
@@ -27,9 +29,9 @@ def parse(data: dict[str, Any]) -> Any:
 
 
 def with_rule(**fields: Any) -> dict[str, Any]:
-    """The shipped data plus one rule made of ``fields`` (id, title and source filled in)."""
+    """The shipped data plus one rule made of ``fields`` (its id filled in; its words are the locales')."""
     data = copy.deepcopy(shipped())
-    data["rules"].append({"id": "extra", "title": "Extra", "source": "guide §2.1", **fields})
+    data["rules"].append({"id": "extra", **fields})
     return data
 
 
@@ -92,18 +94,22 @@ def test_check_refuses_a_forbidden_verdict_or_word() -> None:
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"message": "m", "colour": "red"}, "colour", "is not a known field"),
-        ({"message": "m", "when": {"age": "yes"}}, "when.age", "is not a known fact"),
-        ({"message": "m", "when": {"act": "maybe"}}, "when.act", "is not yes, no or unknown"),
-        ({"message": "m", "when": {"verdict": "slavery"}}, "when.verdict", "is not a verdict"),
-        ({"message": "m", "when": []}, "when", "non-empty list"),
-        ({"message": "m", "when": [{}]}, "when", "non-empty table"),
+        ({"notice": True, "colour": "red"}, "colour", "is not a known field"),
+        ({"notice": True, "title": "Extra"}, "title", "is not a known field"),  # words live in the locales
+        ({"notice": True, "when": {"age": "yes"}}, "when.age", "is not a known fact"),
+        ({"notice": True, "when": {"act": "maybe"}}, "when.act", "is not yes, no or unknown"),
+        ({"notice": True, "when": {"verdict": "slavery"}}, "when.verdict", "is not a verdict"),
+        ({"notice": True, "when": []}, "when", "non-empty list"),
+        ({"notice": True, "when": [{}]}, "when", "non-empty table"),
         ({"never": ["maybe"]}, "never", "is not a verdict"),
-        ({"when": {"act": "yes"}}, "message", "needs a message"),
+        ({"when": {"act": "yes"}}, "notice", "needs a notice"),
+        ({"when": {"act": "unknown"}, "presume": {"act": "yes"}, "never_say": ["x"]}, "notice", "must be true"),
         ({"question": "colour", "must_name": ["x"]}, "question", "is not a known fact"),
-        ({"question": "act", "must_name": ["x"], "message": "m"}, "message", "is not a known field"),
-        ({"message": "m", "when": {"act": "unknown"}, "presume": {"act": "yes"}, "if_differ": "d", "if_same": "s"},
+        ({"question": "act", "must_name": ["x"], "notice": True}, "notice", "is not a known field"),
+        ({"question": "act", "must_name": ["x", "y"], "must_name_ro": ["x"]}, "must_name_ro", "one form for each"),
+        ({"notice": True, "when": {"act": "unknown"}, "presume": {"act": "yes"}},
          "rules", "only one rule may have 'presume'"),
+        ({"notice": True, "when": {"act": "yes"}}, "title", "has no text in selfcheck/locales/en.toml"),
     ],
 )
 def test_malformed_rule_names_file_rule_and_field(fields: dict[str, Any], field: str, message: str) -> None:
@@ -124,11 +130,15 @@ def test_presume_must_apply_exactly_when_its_fact_is_unknown() -> None:
 
 
 def test_missing_source_or_next_step_is_refused() -> None:
-    """Every rule needs a source, and the file needs its next step."""
-    data = copy.deepcopy(shipped())
-    del data["rules"][1]["source"]
-    with pytest.raises(DefinitionError, match="'source': is missing"):
-        parse(data)
+    """Every rule needs a source in the locale (its message too when it adds a notice), and the file its next step."""
+    words = dict(catalog("en"))
+    del words["safety.child-in-commercial-sex.source"]
+    with pytest.raises(DefinitionError, match=r"'source': has no text in selfcheck/locales/en\.toml"):
+        parse_rules(shipped(), ORIGIN, FACTS, VERDICTS, texts=words)
+    words = dict(catalog("en"))
+    del words["safety.ask-who-profits.message"]
+    with pytest.raises(DefinitionError, match="item 'ask-who-profits': field 'message'"):
+        parse_rules(shipped(), ORIGIN, FACTS, VERDICTS, texts=words)
     data = copy.deepcopy(shipped())
     del data["next_step"]
     with pytest.raises(DefinitionError, match="'next_step': is missing"):
@@ -143,3 +153,28 @@ def test_duplicate_rule_ids_and_wrong_schema_are_refused() -> None:
         parse(data)
     with pytest.raises(DefinitionError, match="unsupported schema version 2"):
         parse({**shipped(), "schema": 2})
+
+
+def test_a_question_rule_holds_in_every_language_of_its_forms() -> None:
+    """``must_name`` is met by the English term or its Romanian/Bulgarian form (``a|b``: either wording)."""
+    rule = Rule("q", "", "", question="act", must_name=("forced labour", "minimum"),
+                must_name_elsewhere=(("muncă forțată|munca sau serviciile forțate", "принудителен труд"),
+                                     ("minim", "минимал")))
+    assert rule.unnamed("Forced labour; the list is a minimum") == []
+    assert rule.unnamed("munca sau serviciile forțate; lista este minimă") == []
+    assert rule.unnamed("принудителен труд; списъкът е минимален") == []
+    assert rule.unnamed("принудителен труд; списъкът е отворен") == ["minimum"]
+    assert rule.unnamed("slavery") == ["forced labour", "minimum"]
+
+
+def test_the_shipped_purpose_rule_is_named_by_the_translated_decision_aids() -> None:
+    """The Romanian and Bulgarian purpose questions name every term of the open-list rule in their language."""
+    root = Path(__file__).resolve().parents[1] / "i18n"
+    rule = next(iter(RULES.for_question("exploitation_purpose")))
+    for lang in ("ro", "bg"):
+        path = root / lang / "exercises" / "decision-aid.toml"
+        if not path.is_file():  # Pyodide mounts no i18n/: the native run checks the files
+            continue
+        text = tomllib.loads(path.read_text(encoding="utf-8"))["text"]
+        question = text["questions.exploitation_purpose.prompt"] + " " + text["questions.exploitation_purpose.hint"]
+        assert rule.unnamed(question) == [], lang

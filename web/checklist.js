@@ -5,17 +5,11 @@
 // deadlines are computed by selfcheck (Python); this module counts nothing.
 
 import { offerUndo, restoreControls, saveControls } from "./dom.js";
+import { messages } from "./messages.js";
 import { MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
-const TEXT = {
-  clear: "Clear ticks",
-  full: "Your ticks could not be kept on this device (storage is full or blocked).",
-  blocked: "This browser does not let the page keep ticks; they will be gone after a reload.",
-  unreadable: "Ticks saved earlier for this checklist could not be read and were removed.",
-  restored: "Your earlier ticks on this device were restored. Typed fields are never kept.",
-  cleared: "Ticks cleared from this page and this device.",
-};
+const TEXT = messages("checklist"); // [web.checklist] of the edition's ui.toml
 
 const PREFIX = "selfcheck:checklist:";
 

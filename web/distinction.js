@@ -2,14 +2,17 @@
 // offers a new set, and keeps the best score Python reports in this browser only.
 // It computes no score, count or verdict: it shows what selfcheck returns.
 
+import { messages } from "./messages.js";
 import { record } from "./storage.js";
+
+const TEXT = messages("distinction"); // [web.distinction] of the edition's ui.toml
 
 const bestScore = record("selfcheck:distinction:best", (data) => typeof data.best === "number");
 
 /** The best score Python reported earlier, with a note when a stored value had to be discarded. */
 function readBest() {
   const { value, reset } = bestScore.load();
-  return { best: value ? value.best : null, note: reset ? "A saved best score could not be read and was discarded." : "" };
+  return { best: value ? value.best : null, note: reset ? TEXT.bestUnreadable : "" };
 }
 
 function writeBest(best) {
@@ -41,7 +44,7 @@ export function attach(root, api) {
   retry.type = "button";
   retry.className = "md-button";
   retry.dataset.distinctionNew = "";
-  retry.textContent = "New set of cases";
+  retry.textContent = TEXT.newSet;
   actions.append(retry);
 
   const bestLine = document.createElement("p");

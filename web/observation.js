@@ -8,6 +8,7 @@
 // selfcheck, and the kept outcomes are labelled by selfcheck too ("observation-outcomes").
 
 import { el, textEl, today } from "./dom.js";
+import { messages } from "./messages.js";
 import { optInPanel } from "./optin.js";
 import { isObject } from "./storage.js";
 
@@ -17,23 +18,7 @@ const MAX_ENTRIES = 50;
 // This file is served from <site>/assets/selfcheck/: module links are relative to the site's root.
 const SITE_ROOT = new URL("../../", import.meta.url);
 
-const TEXT = {
-  title: "Keeping the outcome (optional)",
-  optin: "Keep the outcome on this device",
-  explain:
-    "Off unless you tick it. If you do, each time you show the outcome, the outcome (ready or not yet) and " +
-    "the date are kept in this browser, on this device only. The levels you chose and your notes are never " +
-    "kept, and nothing is sent anywhere.",
-  remove: "Delete the kept outcomes",
-  kept: "The outcome and today's date were kept on this device.",
-  notKept: "Nothing was kept: there is no outcome until every criterion is rated.",
-  on: "From now on, the outcome of this rubric will be kept on this device.",
-  off: "Keeping outcomes is off. Outcomes kept on this device for this rubric were deleted.",
-  deleted: "The kept outcomes of this rubric were deleted from this device.",
-  reset: "Kept outcomes on this device could not be read (damaged or from an older version), so they were cleared.",
-  unavailable: "This browser does not allow storage here, so outcomes cannot be kept. Everything else works.",
-  full: "The outcome could not be kept on this device (storage is full or blocked).",
-};
+const TEXT = messages("observation"); // [web.observation] of the edition's ui.toml
 
 function isEntry(entry) {
   return isObject(entry) && typeof entry.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) &&

@@ -3,6 +3,7 @@
 // ready, and runs the About page's "available offline" status and button.
 // Loaded on every page; it sends nothing anywhere and stores nothing the reader typed.
 
+import { format, megabytes } from "./messages.js";
 import { MESSAGES, whenApproved, whenReady } from "./selfcheck.js";
 
 const root = new URL("../../", import.meta.url);
@@ -25,7 +26,7 @@ function showUpdate(registration) {
   button.addEventListener("click", () => {
     if (registration.waiting) registration.waiting.postMessage({ type: "skip-waiting" });
   });
-  bar.append(text, button);
+  bar.append(text, " ", button);
   document.body.append(bar);
 }
 
@@ -68,8 +69,8 @@ function attachStatus(panel, started) {
       progress.hidden = false;
       bar.max = status.total;
       bar.value = status.done;
-      text.textContent = status.state === "yes" ? MESSAGES.offlineStored(status.total)
-        : MESSAGES.offlineProgress(status.done, status.total);
+      text.textContent = status.state === "yes" ? format(MESSAGES.offlineStored, { total: megabytes(status.total) })
+        : format(MESSAGES.offlineProgress, { done: megabytes(status.done), total: megabytes(status.total) });
     }
   };
   const unsupported = () => {

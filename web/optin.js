@@ -47,6 +47,7 @@ export function optInPanel({ id, key, isEntry, max, prefix, area: [areaName, are
   box.append(row, el("p", "sc-hint", text.explain), message, shown, remove);
 
   let entries = [];
+  const full = () => ("full" in text ? text.full : text.unavailable); // "full" is optional
   const refresh = () => {
     shown.replaceChildren();
     remove.hidden = !input.checked && entries.length === 0;
@@ -97,7 +98,7 @@ export function optInPanel({ id, key, isEntry, max, prefix, area: [areaName, are
       return;
     }
     entries = [];
-    message.textContent = storage.save({ entries }) ? text.on : text.full ?? text.unavailable;
+    message.textContent = storage.save({ entries }) ? text.on : full();
     refresh();
   });
   remove.addEventListener("click", () => forgetWithUndo(text.deleted));
@@ -112,7 +113,7 @@ export function optInPanel({ id, key, isEntry, max, prefix, area: [areaName, are
       if (!input.checked) return false;
       entries = [...entries, entry].slice(-max);
       const saved = storage.save({ entries });
-      message.textContent = saved ? text.kept : text.full ?? text.unavailable;
+      message.textContent = saved ? text.kept : full();
       refresh();
       return saved;
     },

@@ -3,6 +3,7 @@
 // returned for a knowledge check; this file never decides it.
 
 import { appendText, offerUndo } from "./dom.js";
+import { format } from "./messages.js";
 import { MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
@@ -65,12 +66,12 @@ function showProgress() {
     for (const cell of box.querySelectorAll("[data-progress-visited]")) {
       const date = data.visited[cell.dataset.progressVisited];
       cell.replaceChildren();
-      appendText(cell, date ? MESSAGES.progressVisited + date : MESSAGES.progressNotYet);
+      appendText(cell, date ? format(MESSAGES.progressVisited, { date }) : MESSAGES.progressNotYet);
     }
     for (const cell of box.querySelectorAll("[data-progress-passed]")) {
       const date = data.passed[cell.dataset.progressPassed];
       cell.replaceChildren();
-      appendText(cell, date ? MESSAGES.progressPassed + date : MESSAGES.progressNotYet);
+      appendText(cell, date ? format(MESSAGES.progressPassed, { date }) : MESSAGES.progressNotYet);
     }
     if (notice && message) message.textContent = notice;
   };

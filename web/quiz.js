@@ -8,15 +8,11 @@
 // request carries the seed and Python re-draws the attempt to score it.
 // With "?refresher" in the address the check shows a short refresher instead (see refresh.js).
 
+import { messages } from "./messages.js";
 import { keep, optInPanel, storedBanks, today } from "./refresh.js";
 import { element as el } from "./selfcheck.js";
 
-const TEXT = {
-  drawing: "Your questions are drawn from the bank as soon as the checking engine is ready.",
-  newAttempt: "New attempt",
-  fullCheck: "Take the full knowledge check instead",
-  allRefreshers: "See all refreshers",
-};
+const TEXT = messages("quiz"); // [web.quiz] of the edition's ui.toml
 
 const VERSION = 1;
 

@@ -8,31 +8,12 @@
 // onboarding and Refresh pages the runtime starts only when the reader has opted in and has results.
 
 import { appendText, offerUndo, textEl } from "./dom.js";
+import { messages } from "./messages.js";
 import { progress } from "./progress.js";
 import { checkboxRow, element as el, MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
-export const TEXT = {
-  title: "Refreshers (optional)",
-  optin: "Keep my knowledge-check results on this device and bring modules back for refreshers",
-  explain:
-    "Off unless you tick it. If you do, this browser keeps, for each module, the date you first passed its " +
-    "knowledge check, your best score, when its next refresher falls due and how many you have done; never " +
-    "your answers. " +
-    "Nothing is sent anywhere.",
-  remove: "Delete my stored results",
-  on: "Your knowledge-check results will be kept on this device.",
-  off: "Keeping results is off. Results stored on this device were deleted.",
-  deleted: "All your stored knowledge-check results were deleted from this device.",
-  reset: "Stored results on this device could not be read (damaged or from an older version), so they were cleared.",
-  unavailable: "This browser does not allow storage here, so results cannot be kept. Everything else works.",
-  empty: "No results kept yet. Once you pass a module's knowledge check, its refreshers are scheduled here.",
-  dueTitle: "Due now",
-  upcomingTitle: "Coming up",
-  boxTitle: "Refreshers",
-  allRefreshers: "See all refreshers",
-  loading: "Working out what is due…",
-};
+export const TEXT = messages("refresh"); // [web.refresh] of the edition's ui.toml
 
 /** The opt-in record: {v, banks: {id: entry}}. Present only while the reader has opted in. */
 export const store = record("selfcheck:refresh", (data) => isObject(data.banks));

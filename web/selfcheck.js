@@ -8,10 +8,13 @@
 // a message next to each question (the GOV.UK error-summary pattern), named by number and words.
 
 import { appendText, el, offerUndo, restoreControls, saveControls, textEl, timeElement } from "./dom.js";
+import { format, formatNodes, megabytes, messages } from "./messages.js";
 
 const roots = Array.from(document.querySelectorAll("[data-exercise]"));
 const SITE_ROOT = new URL("../../", import.meta.url);
 const requestExtras = new WeakMap(); // root -> () => extra fields of its score requests (a drawn attempt's seed)
+// The edition's language (<html lang>): every request asks selfcheck to write in it (en, ro or bg).
+const PAGE_LANG = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
 // The bytes of the checking engine (Pyodide and the selfcheck wheel), written in by scripts/runtime.py.
 const RUNTIME_BYTES = Number("__RUNTIME_BYTES__") || 0;
 // The wheel's address: when it is in the offline copy, the engine is on this device already.
@@ -29,72 +32,10 @@ const pending = new Map();
 const readyListeners = [];
 
 /**
- * Every message these scripts show, in one place (to translate them, or to add one).
- * offline.js imports it too.
+ * Every message these scripts show: [web.selfcheck] of the edition's ui.toml (see messages.js).
+ * offline.js, progress.js, page.js and the opt-in panels import it too.
  */
-export const MESSAGES = {
-  preparing: "Preparing the checking engine… your answers will be checked as soon as it is ready.",
-  ready: "Ready. Nothing you enter leaves this device.",
-  failed: (why) =>
-    "The interactive check could not start in this browser (" + why + "). " +
-    "The page stays readable: you can still work through the questions, print them and use them on paper.",
-  // offline.js: a new build is deployed
-  updateReady: "An updated version of this site is ready. ",
-  updateButton: "Reload to update",
-  // offline.js: the About page's offline status
-  offline: { yes: "yes", "in progress": "in progress", no: "no" },
-  offlineYes: "Every page and the checking engine are stored in this browser; the whole site works without a connection.",
-  offlineNo: "Not everything is stored in this browser yet, so without a connection some pages or exercises may not work. " +
-    "Use the button to store everything.",
-  offlineSaveData: "Your browser asks websites to save data, so the checking engine was not downloaded in the background. " +
-    "Use the button to store everything.",
-  offlineUnsupported: "This browser cannot keep an offline copy of the site (or keeps none in this window).",
-  offlineProgress: (done, total) => "Storing files for offline use: " + megabytes(done) + " of " + megabytes(total) + " MB.",
-  offlineStored: (total) => "Stored for offline use: " + megabytes(total) + " MB.",
-  offlineError: "Storing stopped (no connection, or no space left). Try again later with the button.",
-  // the checking engine's first load
-  downloading: (done, total) =>
-    "Downloading the checking engine, once: " + megabytes(done) + " of " + megabytes(total) + " MB. " +
-    "After this, the exercises work offline too. You can start answering now.",
-  starting: "Starting the checking engine… You can start answering now.",
-  progressLabel: "Download of the checking engine",
-  saveDataAsk: (total) =>
-    "Your browser asks websites to save data. Checking your answers here needs the checking engine: a " +
-    "one-time download of up to " + megabytes(total) + " MB, after which the exercises work offline too. " +
-    "Until then you can read the questions, answer them and print the page.",
-  saveDataButton: (total) => "Download the checking engine (" + megabytes(total) + " MB)",
-  saveDataFirst: "To check your answers, first download the checking engine with the button below.",
-  // after a check
-  problemsTitle: "There is a problem",
-  problemPrefix: "Error: ",
-  helpContacts: "Numbers to call",
-  checkedOn: "checked on ",
-  contactCountries: { romania: "Romania", bulgaria: "Bulgaria" },
-  contactsMore: "More numbers on the country pages: ",
-  linksTitle: "Where to refer and whom to call",
-  noScore: "no score",
-  scoreOf: (title, shown, max) => title + ": " + shown + " of " + max,
-  source: "Source: ",
-  // one-click clears, with undo
-  undo: "Undo",
-  restored: "Put back.",
-  answersCleared: "Your answers on this form were cleared.",
-  // onboarding progress (progress.js)
-  progressVisited: "visited ",
-  progressPassed: "passed ",
-  progressNotYet: "not yet",
-  progressCleared: "Your progress was cleared from this browser.",
-  progressBlocked: "This browser does not allow the site to remember progress.",
-  progressReset: "Stored progress could not be read (damaged or from an older version) and was reset.",
-  // every page (page.js): wide tables and abbreviations
-  tableHint: "This table is wider than your screen: swipe or scroll sideways to see every column.",
-  glossaryLink: "In the glossary",
-  closeTip: "Close",
-};
-
-function megabytes(bytes) {
-  return (bytes / 1e6).toFixed(1);
-}
+export const MESSAGES = messages("selfcheck");
 
 function setStatus(status) {
   for (const root of roots) root.dataset.exerciseStatus = status;
@@ -111,8 +52,8 @@ function fail(why) {
   hideLoading();
   failure = why;
   setStatus("error");
-  for (const root of roots) setMessage(root, MESSAGES.failed(why));
-  for (const [, entry] of pending) entry.resolve({ ok: false, error: MESSAGES.failed(why) });
+  for (const root of roots) setMessage(root, format(MESSAGES.failed, { why }));
+  for (const [, entry] of pending) entry.resolve({ ok: false, error: format(MESSAGES.failed, { why }) });
   pending.clear();
 }
 
@@ -139,7 +80,8 @@ function showLoading() {
     }
     bar.max = RUNTIME_BYTES;
     bar.value = done;
-    message.textContent = waiting ? MESSAGES.starting : MESSAGES.downloading(done, RUNTIME_BYTES);
+    message.textContent = waiting ? MESSAGES.starting
+      : format(MESSAGES.downloading, { done: megabytes(done), total: megabytes(RUNTIME_BYTES) });
   }
 }
 
@@ -156,12 +98,12 @@ function start() {
   try {
     worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (error) {
-    fail("it cannot start background workers");
+    fail(MESSAGES.reasonWorkers);
     return;
   }
   worker.onerror = (event) => {
     event.preventDefault();
-    fail("a runtime file could not be loaded");
+    fail(MESSAGES.reasonFile);
   };
   worker.onmessage = (event) => {
     const message = event.data;
@@ -182,24 +124,28 @@ function start() {
     } else if (message.type === "snapshot") {
       for (const root of roots) root.dataset.exerciseSnapshot = message.stored ? "stored" : "not stored";
     } else if (message.type === "failed") {
-      fail(message.message);
+      // the worker names a reason it knows (reasonWasm, reasonPackage), else the browser's own words
+      const reason = { wasm: MESSAGES.reasonWasm, package: MESSAGES.reasonPackage }[message.reason];
+      fail(reason ? format(reason, message) : message.message);
     } else if (message.type === "response") {
       const entry = pending.get(message.id);
       pending.delete(message.id);
-      if (entry) entry.resolve(JSON.parse(message.response));
+      const reply = JSON.parse(message.response);
+      if (reply.unavailable !== undefined) reply.error = format(MESSAGES.unavailable, { why: reply.unavailable });
+      if (entry) entry.resolve(reply);
     }
   };
 }
 
-/** Send one request to selfcheck.handle() in the worker; resolves with its JSON reply. */
+/** Send one request to selfcheck.handle() in the worker, in the page's language; resolves with its JSON reply. */
 export function call(request) {
-  if (state === "error") return Promise.resolve({ ok: false, error: MESSAGES.failed(failure) });
+  if (state === "error") return Promise.resolve({ ok: false, error: format(MESSAGES.failed, { why: failure }) });
   if (state === "asking") return approved.then(() => call(request));
   if (!worker) start();
   const id = ++sequence;
   return new Promise((resolve) => {
     pending.set(id, { resolve });
-    worker.postMessage({ id, request: JSON.stringify(request) });
+    worker.postMessage({ id, request: JSON.stringify({ lang: PAGE_LANG, ...request }) });
   });
 }
 
@@ -229,8 +175,9 @@ async function askBeforeDownloading() {
   setStatus("asking");
   for (const root of roots) {
     const message = root.querySelector("[data-exercise-message]");
-    message.textContent = MESSAGES.saveDataAsk(RUNTIME_BYTES);
-    const button = el("button", "md-button md-button--primary", MESSAGES.saveDataButton(RUNTIME_BYTES));
+    message.textContent = format(MESSAGES.saveDataAsk, { total: megabytes(RUNTIME_BYTES) });
+    const button = el("button", "md-button md-button--primary",
+      format(MESSAGES.saveDataButton, { total: megabytes(RUNTIME_BYTES) }));
     button.type = "button";
     button.dataset.engineDownload = "";
     const row = el("p", "sc-actions sc-engine-ask");
@@ -332,19 +279,21 @@ function helpBox(help, contacts, first) {
       const line = el("li");
       const number = el("a", "sc-help-number", contact.number);
       number.href = "tel:" + contact.number.replace(/[^+\d]/g, "");
-      const where = contact.countries.map((c) => MESSAGES.contactCountries[c] || c).join(", ");
-      line.append(number, document.createTextNode(" — " + contact.holder + ": " + contact.what + " (" + where +
-        "; " + MESSAGES.checkedOn), timeElement(contact.checked), document.createTextNode(")."));
+      const countries = contact.countries.map((c) => MESSAGES.contactCountries[c]).join(", ");
+      line.append(...formatNodes(MESSAGES.helpContact, {
+        number, holder: contact.holder, what: contact.what, countries, date: timeElement(contact.checked),
+      }));
       list.append(line);
     }
     box.append(list);
-    const more = el("p", "sc-help-more", MESSAGES.contactsMore);
+    const pages = document.createDocumentFragment();
     contacts.pages.forEach((page, index) => {
       const link = el("a", null, page.text);
       link.href = siteUrl(page.href);
-      more.append(...(index ? [document.createTextNode(", "), link] : [link]));
+      pages.append(...(index ? [document.createTextNode(", "), link] : [link]));
     });
-    more.append(document.createTextNode("."));
+    const more = el("p", "sc-help-more");
+    more.append(...formatNodes(MESSAGES.contactsMore, { pages }));
     box.append(more);
   }
   return box;
@@ -397,7 +346,7 @@ export function renderResult(region, response) {
       meter.min = scale.min ?? meter.min ?? 0;
       meter.max = scale.max ?? meter.max ?? 100;
       meter.value = scale.score;
-      meter.setAttribute("aria-label", MESSAGES.scoreOf(scale.title, shown, meter.max));
+      meter.setAttribute("aria-label", format(MESSAGES.scoreOf, { title: scale.title, score: shown, max: meter.max }));
       if (scale.level !== undefined) meter.dataset.level = String(scale.level);
       box.append(meter);
     }
@@ -423,7 +372,7 @@ export function renderResult(region, response) {
       if ((item.links || []).length) {
         entry.append(el("p", "sc-fb-links-title", MESSAGES.linksTitle), linkList("sc-fb-links", item.links));
       }
-      if (item.source) entry.append(el("p", "sc-source", MESSAGES.source + item.source));
+      if (item.source) entry.append(el("p", "sc-source", format(MESSAGES.source, { source: item.source })));
       list.append(entry);
     }
     region.append(list);
@@ -491,7 +440,7 @@ export function showProblems(root, problems) {
     const message = el("p", "sc-error-message");
     message.dataset.errorMessage = "";
     message.id = (control.id || item.dataset.item) + "--error";
-    const prefix = el("span", "sc-visually-hidden", MESSAGES.problemPrefix);
+    const prefix = el("span", "sc-visually-hidden", MESSAGES.problemPrefix + " ");
     message.append(prefix);
     appendText(message, problem.message);
     // after the question's words and hint, before its answers

@@ -8,7 +8,8 @@
 // both are deleted with one click (with "Undo"). Leaving the plan with typed text that is not kept
 // asks first. This module computes no score, count, band or verdict.
 
-import { appendText, el, formatDate, textEl, today } from "./dom.js";
+import { el, formatDate, textEl, today } from "./dom.js";
+import { format, formatNumber, messages } from "./messages.js";
 import { optInPanel } from "./optin.js";
 import { isObject } from "./storage.js";
 
@@ -19,62 +20,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 // Line colours (presentation only), distinguishable in greyscale print too by the marker shapes' order.
 const COLOURS = ["#1f5f99", "#b5530b", "#2e7d32", "#6a1b9a"];
 
-const TEXT = {
-  title: "Keeping your results (optional)",
-  optin: "Keep my results on this device to see a trend",
-  explain:
-    "Off unless you tick it. If you do, each time you see your results the date and the numbers shown " +
-    "(scores or counts, never your answers) are kept in this browser on this device only. Nothing is sent anywhere.",
-  remove: "Delete all my stored results",
-  kept: "Your result was kept on this device.",
-  on: "Your next results will be kept on this device.",
-  off: "Keeping results is off. Results stored on this device were deleted.",
-  deleted: "All your stored results for this self-check were deleted from this device.",
-  reset: "Stored results on this device could not be read (damaged or from an older version), so they were cleared.",
-  unavailable: "This browser does not allow storage here, so results cannot be kept. Everything else works.",
-  trendTitle: "Your trend on this device",
-  empty: "No results stored yet.",
-  tableCaption: "Your stored results, oldest first",
-  date: "Date",
-  noScore: "no score",
-  chartLabel: "Trend chart of your stored results; the same numbers are in the table below.",
-  // keeping the prevention plan as the reader writes it
-  plan: {
-    title: "Keeping your plan on this device (optional)",
-    optin: "Keep my plan on this device, and show it again when I come back",
-    explain:
-      "Off unless you tick it. If you do, what you pick and write in this plan is kept in this browser, on this " +
-      "device only, and comes back when you return. Nothing is sent anywhere. Anyone who uses this browser can " +
-      "see it, so do not tick this on a shared computer.",
-    remove: "Delete my kept plan",
-    kept: "Your plan is kept on this device as you write.",
-    on: "Your plan will be kept on this device as you write.",
-    off: "Keeping is off. The plan kept on this device was deleted.",
-    deleted: "The plan kept on this device was deleted. What is on the page stays until you leave it.",
-    reset: "A plan kept on this device could not be read (damaged or from an older version), so it was deleted.",
-    unavailable: "This browser does not allow storage here, so your plan cannot be kept. Print it or save it as PDF.",
-    restored: "Your plan kept on this device is back on the page.",
-    savedOn: "Last kept on ",
-  },
-  // keeping the ticks of a reflection checklist
-  ticks: {
-    title: "Keeping your ticks on this device (optional)",
-    optin: "Keep what I tick here on this device, and show it again when I come back",
-    explain:
-      "Off unless you tick it. If you do, the signs you tick are kept in this browser, on this device only, and " +
-      "are ticked again when you return. Nothing is sent anywhere. Anyone who uses this browser can see them, so " +
-      "do not tick this on a shared computer.",
-    remove: "Delete my kept ticks",
-    kept: "Your ticks are kept on this device.",
-    on: "Your ticks will be kept on this device.",
-    off: "Keeping is off. The ticks kept on this device were deleted.",
-    deleted: "The ticks kept on this device were deleted. What is on the page stays until you leave it.",
-    reset: "Ticks kept on this device could not be read (damaged or from an older version), so they were deleted.",
-    unavailable: "This browser does not allow storage here, so your ticks cannot be kept.",
-    restored: "Your ticks kept on this device are back on the page.",
-    savedOn: "Last kept on ",
-  },
-};
+// Every word shown: [web.wellbeing] of the edition's ui.toml ([web.wellbeing.plan], [web.wellbeing.ticks]).
+const TEXT = messages("wellbeing");
 
 function isEntry(entry) {
   if (!isObject(entry)) return false;
@@ -136,7 +83,7 @@ function chart(entries, series, kind) {
       "stroke-width": 0.5, class: "sc-trend-grid" });
     add("text", { x: pad.left - 4, y: y(tick) + 4, "text-anchor": "end", "font-size": 10, fill: "currentColor",
       class: "sc-trend-axis" },
-      String(Math.round(tick * 10) / 10));
+      formatNumber(Math.round(tick * 10) / 10));
   }
   add("text", { x: x(0), y: height - 6, "text-anchor": "start", "font-size": 10, fill: "currentColor",
     class: "sc-trend-axis" }, formatDate(entries[0].date));
@@ -176,7 +123,7 @@ function table(entries, series) {
     row.append(Object.assign(textEl("th", null, entry.date), { scope: "row" }));
     for (const s of series) {
       const value = entry.values[s.id];
-      row.append(el("td", null, typeof value === "number" ? String(Math.round(value * 10) / 10) : TEXT.noScore));
+      row.append(el("td", null, typeof value === "number" ? formatNumber(Math.round(value * 10) / 10) : TEXT.noScore));
     }
     tbody.append(row);
   }
@@ -249,7 +196,7 @@ function attachDraft(root, api, text, skip) {
     area: ["saved", "sc-draft-saved"],
     text,
     draw(area, entries) {
-      if (entries.length) area.append(appendText(el("p", "sc-hint", text.savedOn), entries[0].date + "."));
+      if (entries.length) area.append(textEl("p", "sc-hint", format(text.savedOn, { date: entries[0].date })));
     },
   });
   form.before(panel.box); // decided before writing; outside the form, so "Clear answers" leaves it alone

@@ -87,7 +87,8 @@ del _install
 
 async function fetchWheel() {
   const response = await fetch(WHEEL);
-  if (!response.ok) throw new Error("the selfcheck package could not be loaded (" + response.status + ")");
+  // the page words the reasons it knows (reason, status); the message is for the console
+  if (!response.ok) throw Object.assign(new Error("selfcheck wheel: HTTP " + response.status), { reason: "package", status: response.status });
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -106,7 +107,7 @@ const key = snapshot.keyFor(import.meta.url, PYODIDE_VERSION, WHEEL_PATH);
 
 const started = (async () => {
   if (typeof WebAssembly !== "object") {
-    throw new Error("this browser cannot run WebAssembly");
+    throw Object.assign(new Error("no WebAssembly"), { reason: "wasm" });
   }
   const warm = await snapshot.restore(loadPyodide, OPTIONS, key);
   if (warm.pyodide) return { handle: warm.pyodide.pyimport("selfcheck").handle, start: "snapshot", captured: null };
@@ -139,7 +140,10 @@ started.then(
         .then((stored) => postMessage({ type: "snapshot", stored }));
     }
   },
-  (error) => postMessage({ type: "failed", message: String((error && error.message) || error) }),
+  (error) => postMessage({
+    type: "failed", reason: error && error.reason, status: error && error.status,
+    message: String((error && error.message) || error),
+  }),
 );
 
 self.onmessage = async (event) => {
@@ -150,7 +154,7 @@ self.onmessage = async (event) => {
     const handle = await handlePromise;
     response = handle(request);
   } catch (error) {
-    response = JSON.stringify({ ok: false, error: "The checking engine is not available: " + String((error && error.message) || error) });
+    response = JSON.stringify({ ok: false, unavailable: String((error && error.message) || error) }); // worded by the page
   }
   postMessage({ type: "response", id, response });
 };

@@ -12,6 +12,7 @@ from ._cli import main
 from ._errors import AnswerError, DefinitionError, SelfcheckError, UnknownExerciseError
 from ._lint import LintRules, Problem, lint_quiz
 from ._loader import KINDS, Catalogue, load_catalogue, load_file, parse_definition
+from ._locale import LANGUAGES, Words
 from ._quiz import Quiz
 from ._record import RECORD_TEXT, PathModule, onboarding_data, read_onboarding_path
 from ._rng import MAX_SEED
@@ -22,6 +23,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "KINDS",
+    "LANGUAGES",
     "MAX_SEED",
     "RECORD_TEXT",
     "SCHEMA_VERSION",
@@ -40,6 +42,7 @@ __all__ = [
     "SelfcheckError",
     "Settings",
     "UnknownExerciseError",
+    "Words",
     "__version__",
     "classify",
     "handle",

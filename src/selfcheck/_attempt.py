@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ._bank import ATTEMPT, REFRESHER, TEXT, Bank, QuizItem, percent_of
+from ._bank import ATTEMPT, REFRESHER, Bank, QuizItem, percent_of
 from ._base import JSONObject
 from ._choice import SINGLE, Option
 from ._errors import AnswerError, AnswerProblem, SelfcheckError
+from ._locale import DEFAULT, decimal, text
 from ._rng import Rng
 
 #: How many characters of a question's words an error message quotes.
@@ -42,12 +43,12 @@ class DrawnItem:
         """The item id."""
         return self.item.choice.id
 
-    def describe(self) -> JSONObject:
+    def describe(self, lang: str = DEFAULT) -> JSONObject:
         """The item as the attempt shows it: number, prompt and options in drawn order, no answer key."""
         return {
             "id": self.id,
             "number": self.number,
-            "question": TEXT["question"].format(number=self.number),
+            "question": text(lang, "quiz.question", number=self.number),
             "type": self.item.choice.type,
             "prompt": self.item.choice.prompt,
             "options": [{"id": o.id, "label": o.label} for o in self.options],
@@ -100,10 +101,10 @@ def passes_without_reading(attempt: Attempt) -> bool:
     return sum(g[n] for g, n in zip(gains, longest, strict=True)) >= needed
 
 
-def _points(value: Fraction) -> str:
-    """Points as readers see them: 6, 6.5, 6.33 (at most two decimals, no trailing zeros)."""
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return text or "0"
+def _points(value: Fraction, lang: str = DEFAULT) -> str:
+    """Points as readers see them: 6, 6.5, 6.33 (at most two decimals, no trailing zeros; 6,5 in ro and bg)."""
+    shown = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return decimal(lang, shown or "0")
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,15 @@ class Attempt:
         """The points needed to pass."""
         return Fraction(repr(self.quiz.pass_mark)) * len(self.items)
 
-    def describe(self) -> JSONObject:
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
         """What the page shows for this attempt: the pass mark first, then the items; no answer key."""
-        before = TEXT["before_refresher" if self.mode == REFRESHER else "before_attempt"].format(
+        before = text(
+            lang,
+            "quiz.before-refresher" if self.mode == REFRESHER else "quiz.before-attempt",
             size=len(self.items),
             bank=len(self.quiz.items),
             percent=percent_of(self.quiz.pass_mark),
-            needed=_points(self.needed()),
+            needed=_points(self.needed(), lang),
         )
         return {
             "exercise": self.quiz.id,
@@ -141,53 +144,56 @@ class Attempt:
             "bank_size": len(self.quiz.items),
             "pass_mark": self.quiz.pass_mark,
             "pass_percent": percent_of(self.quiz.pass_mark),
-            "needed": _points(self.needed()),
+            "needed": _points(self.needed(), lang),
             "before": before,
-            "items": [d.describe() for d in self.items],
+            "items": [d.describe(lang) for d in self.items],
         }
 
-    def key(self) -> JSONObject:
+    def key(self, *, lang: str = DEFAULT) -> JSONObject:
         """The attempt with its answers (the paper test's key): right options by their letter."""
-        described = self.describe()
+        described = self.describe(lang=lang)
         for shown, drawn in zip(described["items"], self.items, strict=True):
             shown["correct"] = [o.id for o in drawn.options if o.id in drawn.item.correct]
             shown["letters"] = [chr(ord("A") + n) for n, o in enumerate(drawn.options) if o.id in drawn.item.correct]
             shown["source"] = drawn.item.source
         return described
 
-    def _chosen(self, answers: Mapping[str, object]) -> dict[str, list[str]]:
+    def _chosen(self, answers: Mapping[str, object], lang: str) -> dict[str, list[str]]:
         drawn = self.item_ids()
         for key in answers:
             if key not in drawn:
-                raise AnswerError(TEXT["not_drawn"].format(item=key, seed=self.seed, items=", ".join(drawn)))
+                raise AnswerError(text(lang, "quiz.not-drawn", item=key, seed=self.seed, items=", ".join(drawn)))
         chosen: dict[str, list[str]] = {}
         missing: list[DrawnItem] = []
         for d in self.items:
-            picked = d.item.choice.read_answer(answers)
+            picked = d.item.choice.read_answer(answers, lang)
             if picked is None:
                 missing.append(d)
             else:
                 chosen[d.id] = picked
         if missing:
             which = "; ".join(
-                TEXT["unanswered_one"].format(number=d.number, words=_quote(d.item.choice.prompt)) for d in missing
+                text(lang, "quiz.unanswered-one", number=d.number, words=_quote(d.item.choice.prompt)) for d in missing
             )
             problems = [
                 AnswerProblem(
                     d.id,
-                    TEXT["unanswered_single" if d.item.choice.type == SINGLE else "unanswered_multiple"].format(
-                        number=d.number, words=_quote(d.item.choice.prompt)
+                    text(
+                        lang,
+                        "quiz.unanswered-single" if d.item.choice.type == SINGLE else "quiz.unanswered-multiple",
+                        number=d.number,
+                        words=_quote(d.item.choice.prompt),
                     ),
                 )
                 for d in missing
             ]
-            raise AnswerError(TEXT["unanswered"].format(which=which), problems)
+            raise AnswerError(text(lang, "quiz.unanswered", which=which), problems)
         return chosen
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
         """Mark every drawn item (partial credit for multiple choice); passed at the pass mark or above."""
-        chosen = self._chosen(answers)
-        marked = [_mark(d, chosen[d.id]) for d in self.items]
+        chosen = self._chosen(answers, lang)
+        marked = [_mark(d, chosen[d.id], lang) for d in self.items]
         results = [result for _, result in marked]
         total = len(self.items)
         score = sum((credit for credit, _ in marked), Fraction(0))
@@ -202,12 +208,14 @@ class Attempt:
             for o in self.quiz.objectives
             if o.id in missed
         ]
-        summary = TEXT["summary"].format(
-            score=_points(score),
+        summary = text(
+            lang,
+            "quiz.summary",
+            score=_points(score, lang),
             total=total,
             percent=percent_of(score / total),
             pass_percent=percent_of(self.quiz.pass_mark),
-            verdict=TEXT["passed" if passed else "failed"],
+            verdict=text(lang, "quiz.passed" if passed else "quiz.failed"),
         )
         return {
             "exercise": self.quiz.id,
@@ -215,7 +223,7 @@ class Attempt:
             "mode": self.mode,
             "seed": self.seed,
             "score": float(score),
-            "points": _points(score),
+            "points": _points(score, lang),
             "total": total,
             "correct": sum(1 for r in results if r["status"] == "correct"),
             "fraction": float(score / total),
@@ -223,7 +231,7 @@ class Attempt:
             "passed": passed,
             "summary": summary,
             "items": results,
-            "review_title": TEXT["review_title"] if review else "",
+            "review_title": text(lang, "quiz.review-title") if review else "",
             "review": review,
         }
 
@@ -232,7 +240,7 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rstrip() + "…"
 
 
-def _mark(drawn: DrawnItem, chosen: list[str]) -> tuple[Fraction, JSONObject]:
+def _mark(drawn: DrawnItem, chosen: list[str], lang: str) -> tuple[Fraction, JSONObject]:
     item = drawn.item
     credit = item.credit(chosen)
     status = "correct" if credit == 1 else ("partial" if credit > 0 else "incorrect")
@@ -242,24 +250,24 @@ def _mark(drawn: DrawnItem, chosen: list[str]) -> tuple[Fraction, JSONObject]:
         picked, right = option.id in chosen, option.id in item.correct
         if item.choice.type == SINGLE:
             if picked:
-                picks.append(TEXT["chose"].format(label=option.label, feedback=option.feedback))
+                picks.append(text(lang, "quiz.chose", label=option.label, feedback=option.feedback))
             elif right and item.correct.isdisjoint(chosen):
-                missed.append(TEXT["right_answer"].format(label=option.label, feedback=option.feedback))
+                missed.append(text(lang, "quiz.right-answer", label=option.label, feedback=option.feedback))
         elif picked:
-            key = "ticked_right" if right else "ticked_wrong"
-            picks.append(TEXT[key].format(label=option.label, feedback=option.feedback))
+            key = "quiz.ticked-right" if right else "quiz.ticked-wrong"
+            picks.append(text(lang, key, label=option.label, feedback=option.feedback))
         elif right:
-            missed.append(TEXT["missed"].format(label=option.label, feedback=option.feedback))
+            missed.append(text(lang, "quiz.missed", label=option.label, feedback=option.feedback))
     notes = picks + missed
     return credit, {
         "id": drawn.id,
         "number": drawn.number,
-        "question": TEXT["question"].format(number=drawn.number),
+        "question": text(lang, "quiz.question", number=drawn.number),
         "prompt": item.choice.prompt,
         "status": status,
-        "label": TEXT[status],
+        "label": text(lang, f"quiz.{status}"),
         "credit": float(credit),
-        "points": _points(credit),
+        "points": _points(credit, lang),
         "chosen": [o.id for o in drawn.options if o.id in chosen],
         "expected": [o.id for o in drawn.options if o.id in item.correct],
         "expected_labels": [o.label for o in drawn.options if o.id in item.correct],

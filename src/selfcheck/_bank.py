@@ -1,6 +1,6 @@
 """What a knowledge-check bank is made of, shared by the bank (:mod:`._quiz`) and its attempts (:mod:`._attempt`).
 
-The lowest layer of the knowledge checks: constants, the reader-facing sentences, objectives
+The lowest layer of the knowledge checks: constants, objectives
 and items, and :class:`Bank`, the part of a bank an attempt reads. Keeping them here lets
 :mod:`._quiz` draw attempts and :mod:`._attempt` score them without importing each other.
 """
@@ -24,46 +24,6 @@ REFRESHER = "refresher"
 
 DEFAULT_PASS_MARK = 0.8
 DEFAULT_DRAW = 8
-
-#: Every sentence a reader sees from this module (issue 19 translates them here).
-TEXT = {
-    "rules": (
-        "Each attempt draws {size} of the {bank} questions of this bank, covering every learning objective "
-        "of the module, and mixes the order of their options. Pass mark: {percent}% of the points."
-    ),
-    "before_attempt": (
-        "This attempt: {size} questions drawn from a bank of {bank}. Pass mark: {percent}% of the points "
-        "({needed} of {size}). Where several answers are right, each right tick earns part of the point "
-        "and each wrong tick takes part away."
-    ),
-    "before_refresher": (
-        "Refresher: {size} questions drawn from this module's bank of {bank}. Pass mark: {percent}% of the "
-        "points ({needed} of {size})."
-    ),
-    "summary": "{score} of {total} points ({percent}%). The pass mark is {pass_percent}%: {verdict}",
-    "passed": "passed.",
-    "failed": "not passed yet. Read the feedback, re-read the sections listed below and try a new attempt.",
-    "question": "Question {number}",
-    "correct": "Correct",
-    "partial": "Partly right",
-    "incorrect": "Not quite",
-    "chose": "You chose “{label}”: {feedback}",
-    "right_answer": "The right answer is “{label}”: {feedback}",
-    "ticked_right": "Right to tick “{label}”: {feedback}",
-    "ticked_wrong": "You ticked “{label}”, which does not apply: {feedback}",
-    "missed": "You did not tick “{label}”, which applies: {feedback}",
-    "review_title": "To review: re-read the section of the module for each objective you missed.",
-    "unanswered": "Not every question has an answer yet ({which}). Answer every question, then check again.",
-    "unanswered_one": "question {number}: “{words}”",
-    "unanswered_single": "Question {number}, “{words}”: choose an answer.",
-    "unanswered_multiple": "Question {number}, “{words}”: tick every answer that applies (at least one).",
-    "needs_seed": (
-        "a knowledge check is scored for one drawn attempt: give the attempt's seed "
-        "('python -m selfcheck draw ID --seed N' shows that attempt)"
-    ),
-    "not_drawn": "item {item!r} is not part of this attempt (seed {seed}); its items are: {items}",
-}
-
 
 @dataclass(frozen=True)
 class Objective:

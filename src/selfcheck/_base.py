@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ._locale import DEFAULT
+
 #: A JSON object as produced by :mod:`json` (results, descriptions, answers).
 JSONObject = dict[str, Any]
 
@@ -32,11 +34,11 @@ class Exercise(Protocol):
     def source(self) -> str:
         """The source section, such as ``guide §2.1``."""
 
-    def describe(self) -> JSONObject:
-        """The exercise as published: items and options in order, no answer key."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """The exercise as published: items and options in order, no answer key (selfcheck's own words in ``lang``)."""
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Score ``answers`` (item id to option id or list of option ids)."""
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """Score ``answers`` (item id to option id or list of option ids); the result's own words in ``lang``."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Common:
 
 
 #: A browser bridge operation: the JSON request in, a JSON object out (``_bridge.handle`` dispatches by ``op``).
+#: The request's ``"lang"`` (``en``, ``ro`` or ``bg``; checked by the bridge) is the language of the result.
 Operation = Callable[[Mapping[str, Any]], JSONObject]
 
 #: A bridge operation on the exercise the request carries as ``definition``, parsed and validated by

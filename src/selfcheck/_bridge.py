@@ -1,9 +1,12 @@
 """The one entry point the browser's Web Worker calls: JSON in, JSON out.
 
 The worker passes a request such as
-``{"op": "score", "definition": {...}, "answers": {...}}`` and shows whatever
-comes back. Every outcome is a JSON object with ``ok``; errors carry the same
-one-line message the CLI prints, never a traceback.
+``{"op": "score", "definition": {...}, "answers": {...}, "lang": "ro"}`` and shows
+whatever comes back. ``lang`` (``en``, ``ro`` or ``bg``; default ``en``) is the
+language of every sentence selfcheck writes: the page passes its edition's
+language. Every outcome is a JSON object with ``ok``; errors carry the same
+one-line message the CLI prints, never a traceback (a reader's error in ``lang``;
+one about a malformed request, which only the page's code can cause, in English).
 
 The bridge is the top layer: it imports the loader and the kinds whose pages
 need more than ``score`` and ``describe``; no kind imports the bridge. A kind
@@ -23,6 +26,7 @@ from . import _distinction, _observation, _quiz, _record, _schedule
 from ._base import Exercise, ExerciseOperation, JSONObject, Operation, Scorer
 from ._errors import AnswerError, SelfcheckError
 from ._loader import parse_definition
+from ._locale import language_of
 
 #: The kinds (and the schedule and the onboarding record) whose pages call more than ``score`` and ``describe``.
 _DECLARING = (_distinction, _observation, _quiz, _schedule, _record)
@@ -47,13 +51,13 @@ def _answers(request: Mapping[str, Any]) -> Mapping[str, object]:
 
 
 def score_exercise(exercise: Exercise, request: Mapping[str, Any], answers: Mapping[str, object]) -> JSONObject:
-    """Score ``answers``; kinds that draw attempts read the rest of ``request`` (such as ``seed``)."""
+    """Score ``answers`` in the request's ``lang``; kinds that draw attempts read the rest of ``request`` (``seed``)."""
     scorer = SCORERS.get(exercise.kind)
     if scorer is not None:
         return scorer(exercise, request, answers)
     if "seed" in request:
         raise SelfcheckError(f"exercise {exercise.id!r} is not drawn from a seed: give no seed")
-    return exercise.score(answers)
+    return exercise.score(answers, lang=language_of(request))
 
 
 def _score(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
@@ -61,7 +65,7 @@ def _score(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
 
 
 def _describe(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
-    return exercise.describe()
+    return exercise.describe(lang=language_of(request))
 
 
 def on_exercise(operation: ExerciseOperation) -> Operation:
@@ -94,6 +98,7 @@ def handle(request_json: str) -> str:
         op = request.get("op")
         if not isinstance(op, str) or op not in OPERATIONS:
             raise SelfcheckError(f"unknown operation {op!r}")
+        language_of(request)  # an unknown language is refused whatever the operation
         response: JSONObject = {"ok": True, "result": OPERATIONS[op](request)}
     except json.JSONDecodeError as exc:
         response = {"ok": False, "error": f"the request is not valid JSON: {exc.msg}"}

@@ -19,7 +19,7 @@ each scale a plain sentence (its band's ``plain`` wording about the scale's ``pl
 band in words, the meter's boundaries (``meter``: the colour changes exactly at the band lines)
 and the details; then what to do next (``review``: links checked at build time), where to get
 help (``help``; first when an answer the definition marks in ``distress`` was given) and the
-sources, once. Every sentence is in the definition or in :data:`TEXT`.
+sources, once. Every sentence is in the definition or in the locales (``cbi.…``).
 """
 
 from __future__ import annotations
@@ -32,37 +32,9 @@ from ._base import Common, JSONObject
 from ._choice import SINGLE, ChoiceItem, Option, check_answer_keys
 from ._errors import AnswerError, AnswerProblem
 from ._fields import Link, Table, read_links, unique_ids
+from ._locale import DEFAULT, decimal, text
 
 KIND = "cbi"
-
-#: Every sentence of a result that is not in the definition (issue 19 moves these to catalogues).
-TEXT = {
-    "none_answered": (
-        "Answer at least half of the questions of a part to get its score: {needs}. No question has an answer yet."
-    ),
-    "needs": "{count} of {total} for {title}",
-    "no_score": (
-        "No score: {answered} of {total} questions answered, and this part needs at least {needed}. "
-        "Answer more of its questions to see a score."
-    ),
-    "no_score_band": "Not enough answers for a score",
-    "based_all": "all {total} questions",
-    "based_some": "the {answered} of {total} questions you answered",
-    "detail": "{display} out of 100: the mean of {based}. {band}",
-    "summary": "Your answers today suggest {parts}.",
-    "summary_part": "{words} for {scales}",
-    "and": " and ",
-    "parts_and": ", and ",
-    "summary_missing": "Not enough answers to score {scales}.",
-    "or": " or ",
-    "summary_none": (
-        "Not enough answers to score any part: each part needs at least half of its questions answered."
-    ),
-    "band_line": "{label}: {words}",
-    "next_title": "What you can do next",
-    "sources_title": "Sources",
-}
-
 
 @dataclass(frozen=True)
 class Help:
@@ -177,8 +149,8 @@ class Cbi:
         """The items of one scale, in published order."""
         return [i for i in self.items if i.scale == scale_id]
 
-    def describe(self) -> JSONObject:
-        """Items and options in the published order; the points stay out of the form."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """Items and options in the published order (the definition's words); the points stay out of the form."""
         return {
             "id": self.id,
             "kind": self.kind,
@@ -223,19 +195,19 @@ class Cbi:
         """Every page and heading a result links to (checked at build time by ``scripts/links.py``)."""
         return [(f"next[{n}]", link.page, link.anchor) for n, link in enumerate(self.next, start=1)]
 
-    def _read(self, answers: Mapping[str, object]) -> dict[str, str]:
-        check_answer_keys(answers, [i.choice.id for i in self.items])
+    def _read(self, answers: Mapping[str, object], lang: str) -> dict[str, str]:
+        check_answer_keys(answers, [i.choice.id for i in self.items], lang)
         chosen: dict[str, str] = {}
         for item in self.items:
-            picked = item.choice.read_answer(answers)
+            picked = item.choice.read_answer(answers, lang)
             if picked is not None:
                 chosen[item.choice.id] = picked[0]
         if not chosen:
             needs = ", ".join(
-                TEXT["needs"].format(count=s.min_answered, total=len(self.scale_items(s.id)), title=s.title.lower())
+                text(lang, "cbi.needs", count=s.min_answered, total=len(self.scale_items(s.id)), title=s.title.lower())
                 for s in self.scales
             )
-            message = TEXT["none_answered"].format(needs=needs)
+            message = text(lang, "cbi.none-answered", needs=needs)
             raise AnswerError(message, [AnswerProblem(self.items[0].choice.id, message)])
         return chosen
 
@@ -249,24 +221,25 @@ class Cbi:
                 return self.help.urgent.format(answer=label, number=item.number, prompt=item.choice.prompt)
         return None
 
-    def _summary(self, scored: list[tuple[Scale, Band]], missing: list[Scale]) -> str:
+    def _summary(self, scored: list[tuple[Scale, Band]], missing: list[Scale], lang: str) -> str:
         """What the answers suggest today, highest band first, then the advice of the highest band."""
         if not scored:
-            return TEXT["summary_none"]
+            return text(lang, "cbi.summary-none")
         parts = []
         for band in sorted({b for _, b in scored}, key=lambda b: -b.min):
             names = [s.title.lower() for s, b in scored if b == band]
-            listed = ", ".join(names[:-1]) + TEXT["and"] + names[-1] if len(names) > 1 else names[0]
-            parts.append(TEXT["summary_part"].format(words=band.words, scales=listed))
-        summary = TEXT["summary"].format(parts=TEXT["parts_and"].join(parts))
+            listed = ", ".join(names[:-1]) + text(lang, "cbi.and") + names[-1] if len(names) > 1 else names[0]
+            parts.append(text(lang, "cbi.summary-part", words=band.words, scales=listed))
+        summary = text(lang, "cbi.summary", parts=text(lang, "cbi.parts-and").join(parts))
         summary += " " + max((b for _, b in scored), key=lambda b: b.min).advice
         if missing:
-            summary += " " + TEXT["summary_missing"].format(scales=TEXT["or"].join(s.title.lower() for s in missing))
+            unscored = text(lang, "cbi.or").join(s.title.lower() for s in missing)
+            summary += " " + text(lang, "cbi.summary-missing", scales=unscored)
         return summary
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
         """Score each scale as the mean of its answered items (0-100), or null with a note; plain words first."""
-        chosen = self._read(answers)
+        chosen = self._read(answers, lang)
         scales: list[JSONObject] = []
         by_id: dict[str, float | None] = {}
         scored: list[tuple[Scale, Band]] = []
@@ -287,32 +260,32 @@ class Cbi:
             if len(points) < scale.min_answered:
                 entry.update(
                     score=None,
-                    display="no score",
-                    note=TEXT["no_score"].format(answered=len(points), total=len(items), needed=scale.min_answered),
+                    display=text(lang, "cbi.no-score-display"),
+                    note=text(lang, "cbi.no-score", answered=len(points), total=len(items), needed=scale.min_answered),
                 )
                 by_id[scale.id] = None
                 missing.append(scale)
             else:
                 mean = Fraction(sum(points), len(points))
                 band = self.band_for(mean)
-                display = f"{float(mean):.1f}"
+                display = decimal(lang, f"{float(mean):.1f}")
                 based = (
-                    TEXT["based_all"].format(total=len(items))
+                    text(lang, "cbi.based-all", total=len(items))
                     if len(points) == len(items)
-                    else TEXT["based_some"].format(answered=len(points), total=len(items))
+                    else text(lang, "cbi.based-some", answered=len(points), total=len(items))
                 )
                 entry.update(
                     score=float(mean),
                     display=display,
                     band=band.label,
                     band_words=band.words,
-                    band_line=TEXT["band_line"].format(label=band.label, words=band.words),
+                    band_line=text(lang, "cbi.band-line", label=band.label, words=band.words),
                     level=self.bands.index(band),
                     band_text=band.text,
                     band_source=band.source,
                     plain=band.plain.format(what=scale.plain),
                     meter=meter,
-                    note=TEXT["detail"].format(display=display, based=based, band=band.text),
+                    note=text(lang, "cbi.detail", display=display, based=based, band=band.text),
                 )
                 by_id[scale.id] = float(mean)
                 scored.append((scale, band))
@@ -325,11 +298,11 @@ class Cbi:
         return {
             "exercise": self.id,
             "kind": self.kind,
-            "summary": self._summary(scored, missing),
+            "summary": self._summary(scored, missing, lang),
             "scales": scales,
             **by_id,
             "citation": self.citation,
-            "review_title": TEXT["next_title"],
+            "review_title": text(lang, "cbi.next-title"),
             "review": [link.to_json() for link in self.next],
             "help": {
                 "title": self.help.title,
@@ -338,11 +311,11 @@ class Cbi:
                 "urgent": urgent or "",
             },
             "notes": [self.interpretation, *self.notes],
-            "sources_title": TEXT["sources_title"],
+            "sources_title": text(lang, "cbi.sources-title"),
             "sources": sources,
         }
 
-    def scoring_key(self) -> dict[str, object]:
+    def scoring_key(self, *, lang: str = DEFAULT) -> dict[str, object]:
         """The manual scoring key of the paper version, built from the same definition.
 
         A grid like the questionnaire's: a row for each group of questions that score their answers
@@ -358,23 +331,23 @@ class Cbi:
             worth: dict[int, list[str]] = {}
             for option in items[0].response.options:
                 worth.setdefault(items[0].points(option.id), []).append(option.label)
-            which = ("Question " if len(items) == 1 else "Questions ") + _ranges([i.number for i in items])
-            which += " (reverse-scored)" if reverse else ""
+            key = "cbi.key-question" if len(items) == 1 else "cbi.key-questions"
+            which = text(lang, key, numbers=_ranges([i.number for i in items]))
+            which += text(lang, "cbi.key-reverse") if reverse else ""
             rows.append([which, *(" / ".join(worth.get(v, [])) for v in values)])
-        notes = ["Find each question's row; the answer ticked gives the points at the head of its column."]
+        notes = [text(lang, "cbi.key-find-row")]
         for s in self.scales:
             its = self.scale_items(s.id)
-            notes.append(
-                f"{s.title} (questions {its[0].number} to {its[-1].number}): add the points of the questions "
-                f"answered and divide by the number answered. If fewer than {s.min_answered} of its "
-                f"{len(its)} questions are answered, this part has no score."
-            )
-        notes.append("There is no total score: read each part on its own line from 0 to 100.")
-        notes.extend(f"{b.label}: {b.text} (Source: {b.source}.)" for b in self.bands)
+            notes.append(text(lang, "cbi.key-scale", title=s.title, first=its[0].number, last=its[-1].number,
+                              needed=s.min_answered, total=len(its)))
+        notes.append(text(lang, "cbi.key-no-total"))
+        notes.extend(text(lang, "cbi.key-band", label=b.label, text=b.text, source=b.source) for b in self.bands)
         notes.extend([self.interpretation, self.citation])
         return {
-            "title": f"Scoring key: {self.title}",
-            "header": ["Questions", *(f"{v} points" for v in values)],
+            "title": text(lang, "cbi.key-title", title=self.title),
+            "header": [
+                text(lang, "cbi.key-col-questions"), *(text(lang, "cbi.key-col-points", points=v) for v in values)
+            ],
             "rows": rows,
             "notes": notes,
         }

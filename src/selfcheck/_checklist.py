@@ -17,17 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._base import Common, JSONObject
-from ._choice import _json_type, check_answer_keys
+from ._choice import check_answer_keys, json_type
 from ._errors import AnswerError, AnswerProblem
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, text
 
 KIND = "checklist"
-
-#: Messages a reader can get from the form, naming the field by its visible words (issue 19 moves them to catalogues).
-TEXT = {
-    "bad_date": "“{field}”: choose a real date (written YYYY-MM-DD).",
-    "negative": "“{field}”: write a number of 0 or more.",
-}
 
 #: Field types a checklist may carry next to its tick boxes.
 FIELD_TYPES = ("text", "date", "number", "single")
@@ -117,16 +112,16 @@ class Body:
             "items": items,
         }
 
-    def read(self, answers: Mapping[str, object]) -> tuple[set[str], dict[str, object]]:
+    def read(self, answers: Mapping[str, object], lang: str) -> tuple[set[str], dict[str, object]]:
         """Validate ``answers``: the ticked check ids, and the field values given (by field id)."""
-        check_answer_keys(answers, self.item_ids())
+        check_answer_keys(answers, self.item_ids(), lang)
         ticked: set[str] = set()
         for c in self.checks:
             value = answers.get(c.id)
             if value is None:
                 continue
             if not isinstance(value, bool):
-                raise AnswerError(f"item {c.id!r}: expected true or false, got {_json_type(value)}")
+                raise AnswerError(text(lang, "answers.expected-bool", item=c.id, got=json_type(value, lang)))
             if value:
                 ticked.add(c.id)
         values: dict[str, object] = {}
@@ -134,11 +129,11 @@ class Body:
             value = answers.get(f.id)
             if value is None:
                 continue
-            values[f.id] = _read_field(f, value)
+            values[f.id] = _read_field(f, value, lang)
         return ticked, values
 
     def progress(
-        self, ticked: set[str], source: str, skip: frozenset[str] = frozenset()
+        self, ticked: set[str], source: str, lang: str, skip: frozenset[str] = frozenset()
     ) -> tuple[list[JSONObject], list[str]]:
         """Per-section feedback items and the ids still open, in published order (sections in ``skip`` left out)."""
         items: list[JSONObject] = []
@@ -153,16 +148,17 @@ class Body:
             missing = [c for c in checks if c.id not in ticked]
             still_open.extend(c.id for c in missing)
             if not missing:
-                status, message = "correct", "Everything in this part is ticked."
+                status, message = "correct", text(lang, "checklist.part-done")
             elif done:
-                status, message = "partial", "Still open: " + "; ".join(c.prompt for c in missing)
+                still = "; ".join(c.prompt for c in missing)
+                status, message = "partial", text(lang, "checklist.part-open", items=still)
             else:
-                status, message = "info", "Nothing ticked yet in this part."
+                status, message = "info", text(lang, "checklist.part-untouched")
             items.append(
                 {
                     "id": section.id,
                     "status": status,
-                    "label": f"{section.title}: {len(done)} of {len(checks)} ticked",
+                    "label": text(lang, "checklist.part-label", title=section.title, done=len(done), total=len(checks)),
                     "message": message,
                     "ticked": [c.id for c in done],
                     "open": [c.id for c in missing],
@@ -172,48 +168,48 @@ class Body:
         return items, still_open
 
 
-def _read_field(f: Field, value: object) -> object:
+def _read_field(f: Field, value: object, lang: str) -> object:
     if f.type == "text":
         if not isinstance(value, str):
-            raise AnswerError(f"item {f.id!r}: expected text, got {_json_type(value)}")
+            raise AnswerError(text(lang, "answers.expected-text", item=f.id, got=json_type(value, lang)))
         return value
     if f.type == "date":
         if isinstance(value, str):
             try:
                 return datetime.date.fromisoformat(value)
             except ValueError:
-                message = TEXT["bad_date"].format(field=f.prompt)
+                message = text(lang, "checklist.bad-date", field=f.prompt)
                 raise AnswerError(message, [AnswerProblem(f.id, message)]) from None
-        return read_date(f.id, value)
+        return read_date(f.id, value, lang)
     if f.type == "number":
         if not isinstance(value, (int, float)) or isinstance(value, bool):
-            raise AnswerError(f"item {f.id!r}: expected a number, got {_json_type(value)}")
+            raise AnswerError(text(lang, "answers.expected-number", item=f.id, got=json_type(value, lang)))
         return value
     if not isinstance(value, str):
-        raise AnswerError(f"item {f.id!r}: expected one option id as a string, got {_json_type(value)}")
+        raise AnswerError(text(lang, "answers.expected-option", item=f.id, got=json_type(value, lang)))
     offered = [k for k, _ in f.options]
     if value not in offered:
-        raise AnswerError(f"item {f.id!r}: option {value!r} is not offered (offered: {', '.join(offered)})")
+        raise AnswerError(text(lang, "answers.not-offered", item=f.id, option=value, offered=", ".join(offered)))
     return value
 
 
-def read_date(ident: str, value: object) -> datetime.date:
-    """A ``YYYY-MM-DD`` answer as a date, or :class:`AnswerError`."""
+def read_date(ident: str, value: object, lang: str = DEFAULT) -> datetime.date:
+    """A ``YYYY-MM-DD`` answer as a date, or :class:`AnswerError` (in ``lang``)."""
     if not isinstance(value, str):
-        raise AnswerError(f"item {ident!r}: expected a date as YYYY-MM-DD, got {_json_type(value)}")
+        raise AnswerError(text(lang, "answers.expected-date", item=ident, got=json_type(value, lang)))
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise AnswerError(f"item {ident!r}: {value!r} is not a date in the form YYYY-MM-DD") from None
+        raise AnswerError(text(lang, "answers.not-a-date", item=ident, value=value)) from None
 
 
-def tick_summary(ticked: int, total: int) -> str:
-    """One sentence on overall progress."""
+def tick_summary(ticked: int, total: int, lang: str = DEFAULT) -> str:
+    """One sentence on overall progress, in ``lang``."""
     if total and ticked == total:
-        return f"All {total} items are ticked."
+        return text(lang, "checklist.all-ticked", total=total)
     if ticked == 0:
-        return f"Nothing ticked yet: {total} items are open. Tick what is done; the ticks stay on this device."
-    return f"{ticked} of {total} items ticked; {total - ticked} still open (listed below by part)."
+        return text(lang, "checklist.none-ticked", total=total)
+    return text(lang, "checklist.some-ticked", ticked=ticked, total=total, open=total - ticked)
 
 
 def parse_body(table: Table, items_required: bool = True) -> Body:
@@ -287,19 +283,19 @@ class Checklist:
     body: Body
     kind: str = KIND
 
-    def describe(self) -> JSONObject:
-        """Fields first, then every check item under its section."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """Fields first, then every check item under its section (all of it the definition's words)."""
         return self.body.describe(Common(self.id, self.title, self.source), self.kind)
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """What is ticked and what is still open, per section. Field values are checked, never echoed."""
-        ticked, _values = self.body.read(answers)
-        items, still_open = self.body.progress(ticked, self.source)
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """What is ticked and what is still open, per section, in ``lang``. Field values are checked, never echoed."""
+        ticked, _values = self.body.read(answers, lang)
+        items, still_open = self.body.progress(ticked, self.source, lang)
         total = len(self.body.checks)
         return {
             "exercise": self.id,
             "kind": self.kind,
-            "summary": tick_summary(len(ticked), total),
+            "summary": tick_summary(len(ticked), total, lang),
             "ticked": len(ticked),
             "total": total,
             "open": still_open,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ._base import JSONObject
 from ._errors import AnswerError
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, text
 
 SINGLE = "single"
 MULTIPLE = "multiple"
@@ -36,7 +37,7 @@ class ChoiceItem:
         return [o.id for o in self.options]
 
     def describe(self) -> JSONObject:
-        """The item as published."""
+        """The item as published (its words are the definition's)."""
         return {
             "id": self.id,
             "type": self.type,
@@ -44,8 +45,8 @@ class ChoiceItem:
             "options": [{"id": o.id, "label": o.label} for o in self.options],
         }
 
-    def read_answer(self, answers: Mapping[str, object]) -> list[str] | None:
-        """The chosen option ids, or None when unanswered.
+    def read_answer(self, answers: Mapping[str, object], lang: str = DEFAULT) -> list[str] | None:
+        """The chosen option ids, or None when unanswered (a wrong answer's message is in ``lang``).
 
         A single-choice answer is one option id; a multiple-choice answer is a
         list of distinct option ids (an empty list counts as unanswered).
@@ -56,25 +57,30 @@ class ChoiceItem:
         offered = self.option_ids()
         if self.type == SINGLE:
             if not isinstance(value, str):
-                raise AnswerError(f"item {self.id!r}: expected one option id as a string, got {_json_type(value)}")
+                raise AnswerError(text(lang, "answers.expected-option", item=self.id, got=json_type(value, lang)))
             chosen = [value]
         else:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise AnswerError(f"item {self.id!r}: expected a list of option ids, got {_json_type(value)}")
+                raise AnswerError(text(lang, "answers.expected-options", item=self.id, got=json_type(value, lang)))
             chosen = list(value)
             if len(set(chosen)) != len(chosen):
-                raise AnswerError(f"item {self.id!r}: an option is given more than once")
+                raise AnswerError(text(lang, "answers.repeated-option", item=self.id))
         for option in chosen:
             if option not in offered:
                 raise AnswerError(
-                    f"item {self.id!r}: option {option!r} is not offered (offered: {', '.join(offered)})"
+                    text(lang, "answers.not-offered", item=self.id, option=option, offered=", ".join(offered))
                 )
         return chosen or None
 
 
-def _json_type(value: object) -> str:
-    names = {str: "a string", bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+#: The kind of a JSON value, as an answer error names it (``answers.type.<name>`` in the locales).
+_JSON_TYPES = {str: "string", bool: "bool", int: "number", float: "number", list: "list", dict: "object"}
+
+
+def json_type(value: object, lang: str = DEFAULT) -> str:
+    """What a JSON value is, in words ("a string", "a list"), for an answer error in ``lang``."""
+    name = "null" if value is None else _JSON_TYPES.get(type(value))
+    return type(value).__name__ if name is None else text(lang, f"answers.type.{name}")
 
 
 def parse_options(table: Table, *, feedback_required: bool = False) -> tuple[Option, ...]:
@@ -89,8 +95,8 @@ def parse_options(table: Table, *, feedback_required: bool = False) -> tuple[Opt
     return tuple(options)
 
 
-def check_answer_keys(answers: Mapping[str, object], known: list[str]) -> None:
-    """Fail on an answer for an item the exercise does not have."""
+def check_answer_keys(answers: Mapping[str, object], known: list[str], lang: str = DEFAULT) -> None:
+    """Fail on an answer for an item the exercise does not have (the message in ``lang``)."""
     for key in answers:
         if key not in known:
-            raise AnswerError(f"unknown item id {key!r} (items: {', '.join(known)})")
+            raise AnswerError(text(lang, "answers.unknown-item", item=key, items=", ".join(known)))

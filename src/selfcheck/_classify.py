@@ -35,13 +35,15 @@ result: their notices are added, and a result that breaks one of their
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._base import JSONObject
 from ._errors import AnswerError
-from ._safety import Notice, load_rules
+from ._locale import DEFAULT, Words, check_language, text
+from ._safety import Notice, Rules, load_rules
 
 #: The fact names, in the order questions are asked. Facilitators and tests rely on them.
 #: ``own_livelihood_sex_work`` keeps its name for compatibility; it means "the person sells sex".
@@ -71,202 +73,45 @@ OFFENCES: tuple[str, ...] = (TRAFFICKING, SMUGGLING, PROSTITUTION)
 #: When the only possible verdicts are these, the result settles as the key (the unknown facts stay "missing").
 SETTLES_AS: dict[str, frozenset[str]] = {SUSPECTED: frozenset({TRAFFICKING, SUSPECTED})}
 
-#: How each verdict is named for readers (no label says "adult": it may be shown for a person who may be a child).
-VERDICT_LABELS: dict[str, str] = {
-    TRAFFICKING: "trafficking in human beings",
-    SUSPECTED: "suspected trafficking (treat the person as a child victim of sexual exploitation)",
-    SMUGGLING: "migrant smuggling",
-    PROSTITUTION: "prostitution (own sex work by a person aged 18 or over, with no one exploiting or coercing them)",
-    NONE: "none of the three",
-    UNDETERMINED: "cannot be settled yet (a key fact is unknown)",
+#: Where the verdict rules come from; ``classify.source`` in the locales cites it for readers.
+#: The reader-facing words are in the locales under ``classify``: ``label.<verdict>`` (how each verdict
+#: is named; no label says "adult": it may be shown for a person who may be a child), ``short.<verdict>``
+#: (named briefly, in lists), ``question.<fact>`` (what each fact means, as a question),
+#: ``find-out.<fact>`` ("what to find out next", with concrete questions to ask: guide §5.1),
+#: ``reason.…`` (the reasons that explain a verdict) and the result's own wording.
+
+#: Wording variants of "find out next": when the fact ``other`` is known to be ``value``, the key
+#: ``find-out.<variant>`` is used for ``fact`` instead, so the words match the facts.
+FIND_OUT_VARIANTS: dict[str, tuple[str, str, bool]] = {
+    "facilitator_benefit-after-crossing": ("facilitator_benefit", "irregular_border_crossing", True),
 }
 
-#: Verdicts named briefly, in lists.
-VERDICT_SHORT: dict[str, str] = {
-    TRAFFICKING: "trafficking",
-    SUSPECTED: "suspected trafficking of a child",
-    SMUGGLING: "migrant smuggling",
-    PROSTITUTION: "prostitution",
-    NONE: "none of the three",
-    UNDETERMINED: "not yet settled",
-}
-
-SOURCE = "guide §2.1 and §2.2"
-
-#: What each fact means, as a question (used for "what to find out next").
-QUESTIONS: dict[str, str] = {
-    "under_18": "Is the person under 18?",
-    "act": (
-        "Did someone recruit, transport, transfer, harbour or receive the person, "
-        "or exchange or transfer control over them?"
-    ),
-    "means": (
-        "Was a means used: threat, force or other coercion, abduction, fraud, deception, abuse of power or of a "
-        "position of vulnerability, or payments to someone who has control over the person?"
-    ),
-    "exploitation_purpose": (
-        "Was the purpose to exploit the person? The law's list is a minimum: the exploitation of the prostitution "
-        "of others or other sexual exploitation, forced labour or services (including begging), slavery or "
-        "practices similar to it, servitude, the exploitation of criminal activities, the removal of organs, and "
-        "(Directive (EU) 2024/1712) the exploitation of surrogacy, of forced marriage or of illegal adoption."
-    ),
-    "irregular_border_crossing": (
-        "Did someone help the person enter, irregularly, a country where they are not a national "
-        "or permanent resident?"
-    ),
-    "facilitator_benefit": (
-        "Did whoever helped with the crossing get, or expect, money or another material benefit for it?"
-    ),
-    "own_livelihood_sex_work": "Does the person sell sex (for money or anything else of value), whoever keeps it?",
-}
-
-#: "Find out next": for each fact that can still change the result, what to find out and concrete questions
-#: to ask (guide §5.1: the signs of trafficking and how to talk with the person). A key "fact.if.other.value"
-#: is the wording when the fact ``other`` is known to be ``value`` (yes or no), so the words match the facts.
-FIND_OUT: dict[str, str] = {
-    "under_18": (
-        "Find out the person's age. Ask gently, for example: “How old are you?” and “Do you have a document with "
-        "your date of birth, or does someone else hold it?” Until the age is established, a person who may be "
-        "under 18 is treated as a child; establishing it is for the authorities."
-    ),
-    "act": (
-        "Find out how the person came to be where they are. You could ask: “How did you find this work or this "
-        "place?”, “Who arranged the journey, and who paid for it?”, “Who met you when you arrived?” and “Where do "
-        "you live now, and who decides whether you can leave?”"
-    ),
-    "means": (
-        "Find out whether anyone used threats, force, lies, a debt or the person's difficult situation. You could "
-        "ask: “Before you started, were you told the truth about the work and the pay?”, “Do you owe money to "
-        "anyone for the journey, the housing or the work?”, “Who keeps your identity documents?” and “Has anyone "
-        "threatened you or someone in your family?”"
-    ),
-    "exploitation_purpose": (
-        "Find out whether someone profits from the person's work, body or situation. You could ask: “Who keeps "
-        "the money you earn?”, “Are you paid what you were promised?”, “Can you say no to a task, or stop "
-        "working, when you want?” and “What happens if you refuse?”"
-    ),
-    "irregular_border_crossing": (
-        "Find out how the person entered the country. You could ask: “How did you travel here?” and “Did you "
-        "cross the border with your own passport or identity card, or did someone take you across another way?”"
-    ),
-    "facilitator_benefit": (
-        "Find out whether anyone who helped with a crossing was paid. You could ask: “If someone helped you cross "
-        "a border, did you or your family pay them, or promise to pay them later?”"
-    ),
-    "facilitator_benefit.if.irregular_border_crossing.yes": (
-        "Find out whether whoever helped with the crossing was paid. You could ask: “Did you or your family pay "
-        "the person who helped you cross, or promise to pay them later?” and “Do you still owe them anything?”"
-    ),
-    "own_livelihood_sex_work": (
-        "Find out, with care and only if it matters for the help the person needs, whether they sell sex. You "
-        "could ask: “What work do you do, and who finds the customers?” and “Has anyone asked you to have sex "
-        "with someone in exchange for money, a place to stay or anything else?”"
-    ),
-    "how": (
-        "Ask only when the person is ready to talk, with their agreement, and only what you need to decide how "
-        "to help; they may refuse any question. Finding evidence is the police's job, not yours."
-    ),
-}
-
-FIND_OUT_SOURCE = "guide §5.1"
+#: The verdicts' labels and the fact questions in English, by id (the locales hold every language).
+VERDICT_LABELS: Mapping[str, str] = Words("classify.label")
+QUESTIONS: Mapping[str, str] = Words("classify.question")
 
 
-def find_out(fact: str, facts: Mapping[str, bool | None]) -> str:
-    """What to find out about ``fact``, in the wording that matches the known ``facts``."""
-    for key, text in FIND_OUT.items():
-        name, _, condition = key.partition(".if.")
-        if name == fact and condition:
-            other, _, value = condition.rpartition(".")
-            if facts.get(other) is (value == "yes"):
-                return text
-    return FIND_OUT[fact]
+def find_out(fact: str, facts: Mapping[str, bool | None], lang: str = DEFAULT) -> str:
+    """What to find out about ``fact``, in the wording that matches the known ``facts``, in ``lang``."""
+    for variant, (name, other, value) in FIND_OUT_VARIANTS.items():
+        if name == fact and facts.get(other) is value:
+            return text(lang, f"classify.find-out.{variant}")
+    return text(lang, f"classify.find-out.{fact}")
 
 
-#: The reasons that explain a verdict, keyed by id (one place for every sentence, ready for translation).
-REASONS: dict[str, str] = {
-    "under_18.yes": "The person is under 18, so no means is needed for trafficking: an act and a purpose are enough.",
-    "under_18.presumed": (
-        "The person's age is not known and they are presumed to be under 18, so no means is needed for "
-        "trafficking: an act and a purpose are enough."
-    ),
-    "under_18.no": "The person is an adult, so trafficking also needs a means.",
-    "act.yes": (
-        "Act: the person was recruited, transported, transferred, harboured or received, "
-        "or control over them was handed over."
-    ),
-    "act.no": (
-        "Act: no one recruited, transported, transferred, harboured or received the person, "
-        "or took control over them, so it is not trafficking."
-    ),
-    "means.yes": (
-        "Means: threat, force, coercion, abduction, fraud, deception, abuse of power or of vulnerability, "
-        "or payment to someone in control was used, so any consent the person gave does not count."
-    ),
-    "means.no": "Means: no coercion, deception, abuse of vulnerability or similar means was used.",
-    "exploitation_purpose.yes": (
-        "Purpose: the aim was to exploit the person (for example sexually, through forced labour, services or "
-        "begging, servitude or forced criminal activity)."
-    ),
-    "exploitation_purpose.no": "Purpose: no one aimed to exploit the person, so it is not trafficking.",
-    "irregular_border_crossing.yes": (
-        "Border: someone facilitated the person's irregular entry into a country where they are not a national "
-        "or permanent resident."
-    ),
-    "irregular_border_crossing.no": (
-        "Border: no one facilitated an irregular entry into another country, so it is not migrant smuggling."
-    ),
-    "facilitator_benefit.yes": "Benefit: the facilitator got, or expected, money or another material benefit.",
-    "facilitator_benefit.no": (
-        "Benefit: whoever helped with the crossing gained nothing material from it, so it is not migrant smuggling."
-    ),
-    "own_livelihood_sex_work.yes": "The person sells sex.",
-    "own_livelihood_sex_work.no": "The person does not sell sex.",
-    "child-sex": (
-        "The person is under 18 and sells sex: in law that is the sexual exploitation of a child, whatever the child "
-        "says and whoever keeps the money, so the purpose of exploitation is there."
-    ),
-    "suspected.act-no": (
-        "No one has been found yet who recruited, moved, harboured or received the child, so this is suspected "
-        "trafficking: ask again, because whoever profits from a child's commercial sex usually does one of these."
-    ),
-    "suspected.act-unknown": (
-        "Find out whether someone recruited, moved, harboured or received the child: with that act it is "
-        "trafficking; until then it is suspected trafficking."
-    ),
-    "also-smuggling": (
-        "The journey was also migrant smuggling (a facilitated irregular crossing for a benefit); "
-        "the exploitation makes it trafficking, which takes precedence."
-    ),
-    "no-border-needed": "No border needs to be crossed: trafficking can happen within one country.",
-    "smuggling-ends": "The relationship with the smuggler ends after the border and involves no exploitation.",
-    "not-trafficking-no-means": (
-        "Means: no coercion, deception, abuse of vulnerability or similar means was used, and the person is an "
-        "adult, so it is not trafficking under the international definition."
-    ),
-    "prostitution": (
-        "The person is an adult earning their own living from sex work, and no one exploits or coerces them: "
-        "prostitution in the guide's sense, not trafficking."
-    ),
-    "sex-work-exploited": "Someone exploits the person's sex work, so it is not prostitution in the guide's sense.",
-    "sex-work-coerced": (
-        "Someone coerces the person, so it is not prostitution in the guide's sense: coercion is never a free choice."
-    ),
-    "none": "None of the three is established by these facts.",
-    "could-be": "Depending on the facts still unknown, this could be {options}.",
-}
+def label(verdict: str, lang: str = DEFAULT) -> str:
+    """How a verdict is named for readers, in ``lang``."""
+    return text(lang, f"classify.label.{verdict}")
 
-#: Other wording of a result, keyed by id.
-TEXTS: dict[str, str] = {
-    "summary": "Result: {label}.",
-    "summary-presumed": "Result, for a person presumed to be under 18 until their age is established: {label}.",
-    "summary-undetermined": "Find out the facts listed under \"Find out next\" first.",
-    "summary-also": "Also established: {offences}.",
-    "or": " or ",
-    "list-separator": ", ",
-}
 
 #: The safety rules (``safety.toml``), checked against the facts and verdicts above when the module loads.
 RULES = load_rules(FACTS, VERDICTS)
+
+
+@functools.cache
+def rules_in(lang: str) -> Rules:
+    """The safety rules with their words in ``lang`` (the same structure as :data:`RULES`)."""
+    return RULES if lang == DEFAULT else load_rules(FACTS, VERDICTS, check_language(lang))
 
 
 @dataclass(frozen=True)
@@ -277,21 +122,25 @@ class AgeAnswer:
     presumed: bool
     act_on: str
     other: str
+    lang: str = DEFAULT
 
     def to_json(self) -> JSONObject:
-        """The two results as a JSON object."""
+        """The two results as a JSON object (labels in the answer's language)."""
         return {
             "fact": self.fact,
             "presumed": self.presumed,
-            "act_on": {"verdict": self.act_on, "label": VERDICT_LABELS[self.act_on]},
-            "other": {"verdict": self.other, "label": VERDICT_LABELS[self.other]},
+            "act_on": {"verdict": self.act_on, "label": label(self.act_on, self.lang)},
+            "other": {"verdict": self.other, "label": label(self.other, self.lang)},
             "differ": self.act_on != self.other,
         }
 
 
 @dataclass(frozen=True)
 class Classification:
-    """The result for a set of facts: verdict, what else is established, what is missing, why, and what to do."""
+    """The result for a set of facts: verdict, what else is established, what is missing, why, and what to do.
+
+    Its sentences are in ``lang``; the verdict, the facts and the ids are the same in every language.
+    """
 
     verdict: str
     also: tuple[str, ...]
@@ -301,31 +150,35 @@ class Classification:
     age: AgeAnswer | None = None
     next_step: Notice = RULES.next_step
     find_out: tuple[str, ...] = ()
+    lang: str = DEFAULT
 
     @property
     def label(self) -> str:
         """The verdict as readers see it."""
-        return VERDICT_LABELS[self.verdict]
+        return label(self.verdict, self.lang)
 
     @property
     def summary(self) -> str:
         """One or two sentences: the result (for a presumed child when the age is unknown), and what else holds."""
-        key = "summary-presumed" if self.age is not None else "summary"
-        parts = [TEXTS[key].format(label=self.label)]
+        lang = self.lang
+        key = "classify.summary-presumed" if self.age is not None else "classify.summary"
+        parts = [text(lang, key, label=self.label)]
         if self.verdict == UNDETERMINED:
-            parts.append(TEXTS["summary-undetermined"])
+            parts.append(text(lang, "classify.summary-undetermined"))
         if self.also:
-            offences = TEXTS["list-separator"].join(VERDICT_SHORT[a] for a in self.also)
-            parts.append(TEXTS["summary-also"].format(offences=offences))
+            offences = text(lang, "classify.list-separator").join(text(lang, f"classify.short.{a}") for a in self.also)
+            parts.append(text(lang, "classify.summary-also", offences=offences))
         return " ".join(parts)
 
     def texts(self) -> list[str]:
         """Every sentence the result shows (what the safety rules' ``never_say`` is checked against)."""
-        texts = [self.summary, self.label, *self.reasons, *(QUESTIONS[f] for f in self.missing), *self.find_out]
+        lang = self.lang
+        texts = [self.summary, self.label, *self.reasons, *self.find_out]
+        texts += [text(lang, f"classify.question.{f}") for f in self.missing]
         if self.missing:
-            texts.append(FIND_OUT["how"])
+            texts.append(text(lang, "classify.find-out.how"))
         texts += [t for n in (*self.notices, self.next_step) for t in (n.title, n.message)]
-        texts += [VERDICT_LABELS[a] for a in self.also]
+        texts += [label(a, lang) for a in self.also]
         return texts
 
     def to_json(self) -> JSONObject:
@@ -340,7 +193,7 @@ class Classification:
             "reasons": list(self.reasons),
             "age": None if self.age is None else self.age.to_json(),
             "notices": [n.to_json() for n in self.notices],
-            "source": SOURCE,
+            "source": text(self.lang, "classify.source"),
             "next_step": self.next_step.to_json(),
         }
 
@@ -348,13 +201,13 @@ class Classification:
 Facts = dict[str, bool | None]
 
 
-def read_facts(facts: Mapping[str, object]) -> Facts:
+def read_facts(facts: Mapping[str, object], lang: str = DEFAULT) -> Facts:
     """Validate ``facts``: all seven known names, each true, false or null (null when unknown)."""
     if not isinstance(facts, Mapping):
-        raise AnswerError("facts must be a JSON object mapping fact names to true, false or null")
+        raise AnswerError(text(lang, "classify.facts-not-object"))
     unknown = [name for name in facts if name not in FACTS]
     if unknown:
-        raise AnswerError(f"unknown fact {unknown[0]!r} (known facts: {', '.join(FACTS)})")
+        raise AnswerError(text(lang, "classify.unknown-fact", fact=unknown[0], facts=", ".join(FACTS)))
     out: Facts = {}
     absent = []
     for name in FACTS:
@@ -365,13 +218,11 @@ def read_facts(facts: Mapping[str, object]) -> Facts:
         if value is None or isinstance(value, bool):
             out[name] = value
         else:
-            raise AnswerError(f"fact {name!r} must be true, false or null, got {value!r}")
+            raise AnswerError(text(lang, "classify.bad-fact", fact=name, value=value))
     if absent:
         names = ", ".join(repr(n) for n in absent)
-        raise AnswerError(
-            f"missing fact{'s' if len(absent) > 1 else ''} {names}: give all seven facts, each true, false or null "
-            "(null when unknown)"
-        )
+        raise AnswerError(text(lang, "classify.missing-facts" if len(absent) > 1 else "classify.missing-fact",
+                               facts=names))
     return out
 
 
@@ -413,16 +264,30 @@ def settle(facts: Facts) -> str:
     return next((v for v, covered in SETTLES_AS.items() if possible <= covered), UNDETERMINED)
 
 
-def classify(facts: Mapping[str, object]) -> Classification:
-    """Classify a case from its seven facts (each true, false or null for unknown), with every safety rule applied."""
-    known = read_facts(facts)
-    presumption = RULES.presumption
+def classify(facts: Mapping[str, object], *, lang: str = DEFAULT) -> Classification:
+    """Classify a case from its seven facts (each true, false or null for unknown), with every safety rule applied.
+
+    The result's sentences are in ``lang``. The safety rules' guards are checked on the English
+    result, which has the same verdict, reasons and notices (the locales' tests check the words of
+    the other languages).
+    """
+    check_language(lang)
+    known = read_facts(facts, lang)
+    result = _classify(known, lang)
+    english = result if lang == DEFAULT else _classify(known, DEFAULT)
+    RULES.check(known, english.verdict, english.also, english.texts())
+    return result
+
+
+def _classify(known: Facts, lang: str) -> Classification:
+    rules = rules_in(lang)
+    presumption = rules.presumption
     age = None
     basis = known
     if presumption is not None and presumption.presume is not None and presumption.applies(known, None):
         fact, value = presumption.presume
         basis = {**known, fact: value}
-        age = AgeAnswer(fact, value, settle(basis), settle({**known, fact: not value}))
+        age = AgeAnswer(fact, value, settle(basis), settle({**known, fact: not value}), lang)
     verdict = settle(basis)
     completions = _completions(known)
     missing = tuple(
@@ -434,100 +299,104 @@ def classify(facts: Mapping[str, object]) -> Classification:
     filled = _completions(basis)
     also = tuple(o for o in OFFENCES if o != verdict and all(_offences(c)[o] for c in filled))
     possible = sorted({verdict_of(c) for c in filled}, key=VERDICTS.index)
-    reasons = tuple(_reasons(basis, verdict, also, possible, presumed=age is not None))
+    reasons = tuple(_reasons(basis, verdict, also, possible, age is not None, lang))
     notices = []
-    for rule in RULES.applying(known, verdict):
+    for rule in rules.applying(known, verdict):
         if rule is presumption and age is not None:
             template = rule.if_differ if age.act_on != age.other else rule.if_same
-            extra = template.format(act_on=VERDICT_LABELS[age.act_on], other=VERDICT_LABELS[age.other])
+            extra = template.format(act_on=label(age.act_on, lang), other=label(age.other, lang))
             notices.append(rule.notice(f"{rule.message} {extra}"))
         elif rule.message:
             notices.append(rule.notice())
-    asks = tuple(find_out(name, known) for name in missing)
-    result = Classification(verdict, also, missing, reasons, tuple(notices), age, find_out=asks)
-    RULES.check(known, verdict, also, result.texts())
-    return result
+    asks = tuple(find_out(name, known, lang) for name in missing)
+    return Classification(verdict, also, missing, reasons, tuple(notices), age, rules.next_step, asks, lang)
 
 
-def _say(facts: Facts, name: str, presumed: bool = False) -> str:
+def _reason(lang: str, key: str, **fields: object) -> str:
+    return text(lang, f"classify.reason.{key}", **fields)
+
+
+def _say(facts: Facts, name: str, lang: str, presumed: bool = False) -> str:
     if name == "under_18" and presumed:
-        return REASONS["under_18.presumed"]
-    return REASONS[f"{name}.{'yes' if facts[name] else 'no'}"]
+        return _reason(lang, "under_18.presumed")
+    return _reason(lang, f"{name}.{'yes' if facts[name] else 'no'}")
 
 
-def _reasons(facts: Facts, verdict: str, also: tuple[str, ...], possible: list[str], presumed: bool) -> list[str]:
+def _reasons(
+    facts: Facts, verdict: str, also: tuple[str, ...], possible: list[str], presumed: bool, lang: str
+) -> list[str]:
     if verdict == TRAFFICKING:
-        return _why_trafficking(facts, also, presumed)
+        return _why_trafficking(facts, also, presumed, lang)
     if verdict == SUSPECTED:
-        return _why_suspected(facts, also, presumed)
+        return _why_suspected(facts, also, presumed, lang)
     if verdict == UNDETERMINED:
-        reasons = [_say(facts, name, presumed) for name in FACTS if facts[name] is not None]
-        names = [VERDICT_SHORT[v] for v in possible]
-        options = TEXTS["list-separator"].join(names[:-1]) + TEXTS["or"] + names[-1]
-        reasons.append(REASONS["could-be"].format(options=options))
+        reasons = [_say(facts, name, lang, presumed) for name in FACTS if facts[name] is not None]
+        names = [text(lang, f"classify.short.{v}") for v in possible]
+        options = text(lang, "classify.list-separator").join(names[:-1]) + text(lang, "classify.or") + names[-1]
+        reasons.append(_reason(lang, "could-be", options=options))
         return reasons
-    reasons = _why_not_trafficking(facts)
+    reasons = _why_not_trafficking(facts, lang)
     if verdict == SMUGGLING:
-        reasons += [_say(facts, "irregular_border_crossing"), _say(facts, "facilitator_benefit")]
-        reasons.append(REASONS["smuggling-ends"])
+        reasons += [_say(facts, "irregular_border_crossing", lang), _say(facts, "facilitator_benefit", lang)]
+        reasons.append(_reason(lang, "smuggling-ends"))
     else:
-        reasons += _why_not_smuggling(facts)
+        reasons += _why_not_smuggling(facts, lang)
     if PROSTITUTION in (verdict, *also):
-        reasons.append(REASONS["prostitution"])
+        reasons.append(_reason(lang, "prostitution"))
     elif facts["own_livelihood_sex_work"] and facts["exploitation_purpose"]:
-        reasons.append(REASONS["sex-work-exploited"])
+        reasons.append(_reason(lang, "sex-work-exploited"))
     elif facts["own_livelihood_sex_work"] and facts["means"]:
-        reasons.append(REASONS["sex-work-coerced"])
+        reasons.append(_reason(lang, "sex-work-coerced"))
     elif verdict == NONE:
-        reasons.append(REASONS["none"])
+        reasons.append(_reason(lang, "none"))
     return reasons
 
 
-def _why_trafficking(facts: Facts, also: tuple[str, ...], presumed: bool) -> list[str]:
-    reasons = [_say(facts, "act")]
+def _why_trafficking(facts: Facts, also: tuple[str, ...], presumed: bool, lang: str) -> list[str]:
+    reasons = [_say(facts, "act", lang)]
     if facts["under_18"]:
-        reasons.append(_say(facts, "under_18", presumed))
+        reasons.append(_say(facts, "under_18", lang, presumed))
     if facts["means"]:
-        reasons.append(_say(facts, "means"))
+        reasons.append(_say(facts, "means", lang))
     if facts["exploitation_purpose"]:
-        reasons.append(_say(facts, "exploitation_purpose"))
+        reasons.append(_say(facts, "exploitation_purpose", lang))
     else:
-        reasons.append(REASONS["child-sex"])
-    reasons += _border(facts, also)
+        reasons.append(_reason(lang, "child-sex"))
+    reasons += _border(facts, also, lang)
     return reasons
 
 
-def _why_suspected(facts: Facts, also: tuple[str, ...], presumed: bool) -> list[str]:
-    reasons = [_say(facts, "under_18", presumed), REASONS["child-sex"]]
-    reasons.append(REASONS["suspected.act-no" if facts["act"] is False else "suspected.act-unknown"])
+def _why_suspected(facts: Facts, also: tuple[str, ...], presumed: bool, lang: str) -> list[str]:
+    reasons = [_say(facts, "under_18", lang, presumed), _reason(lang, "child-sex")]
+    reasons.append(_reason(lang, "suspected.act-no" if facts["act"] is False else "suspected.act-unknown"))
     if SMUGGLING in also:
-        reasons += [_say(facts, "irregular_border_crossing"), _say(facts, "facilitator_benefit")]
+        reasons += [_say(facts, "irregular_border_crossing", lang), _say(facts, "facilitator_benefit", lang)]
     return reasons
 
 
-def _border(facts: Facts, also: tuple[str, ...]) -> list[str]:
+def _border(facts: Facts, also: tuple[str, ...], lang: str) -> list[str]:
     if SMUGGLING in also:
-        return [REASONS["also-smuggling"]]
+        return [_reason(lang, "also-smuggling")]
     if facts["irregular_border_crossing"] is not True:
-        return [REASONS["no-border-needed"]]
+        return [_reason(lang, "no-border-needed")]
     return []
 
 
-def _why_not_trafficking(facts: Facts) -> list[str]:
+def _why_not_trafficking(facts: Facts, lang: str) -> list[str]:
     """The known elements that rule trafficking out (at least one when the verdict is settled)."""
     reasons = []
     if facts["act"] is False:
-        reasons.append(_say(facts, "act"))
+        reasons.append(_say(facts, "act", lang))
     if facts["exploitation_purpose"] is False:
-        reasons.append(_say(facts, "exploitation_purpose"))
+        reasons.append(_say(facts, "exploitation_purpose", lang))
     if facts["means"] is False and facts["under_18"] is False:
-        reasons.append(REASONS["not-trafficking-no-means"])
+        reasons.append(_reason(lang, "not-trafficking-no-means"))
     return reasons
 
 
-def _why_not_smuggling(facts: Facts) -> list[str]:
+def _why_not_smuggling(facts: Facts, lang: str) -> list[str]:
     if facts["irregular_border_crossing"] is False:
-        return [_say(facts, "irregular_border_crossing")]
+        return [_say(facts, "irregular_border_crossing", lang)]
     if facts["facilitator_benefit"] is False:
-        return [_say(facts, "facilitator_benefit")]
+        return [_say(facts, "facilitator_benefit", lang)]
     return []

@@ -1,5 +1,10 @@
 """``python -m selfcheck``: list, describe, draw and score exercises, lint the banks, make the record, printing JSON.
 
+``--lang en|ro|bg`` (on describe, draw, score, classify and record) is the language of every
+sentence selfcheck writes; the exercise's own words are those of the definitions read
+(``--exercises``). Errors about using the CLI itself (a file it cannot read, a usage mistake)
+stay English, like argparse's.
+
 Errors print one line on stderr and exit with status 2; never a traceback. ``lint`` exits
 with status 1 when a bank breaks a rule. When the reader stops reading
 (``python -m selfcheck describe X | head``), the CLI stops quietly with status 141, as a
@@ -22,6 +27,7 @@ from ._classify import classify
 from ._errors import SelfcheckError
 from ._lint import lint_quiz
 from ._loader import KINDS, Catalogue, load_catalogue
+from ._locale import DEFAULT, LANGUAGES
 from ._quiz import Quiz, attempt_of
 from ._record import onboarding_data, parse_onboarding, read_onboarding_path, record_of_file
 from ._rng import check_seed
@@ -63,7 +69,7 @@ def _list(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> obje
 
 
 def _describe(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
-    return catalogue.get(args.id).describe()
+    return catalogue.get(args.id).describe(lang=args.lang)
 
 
 def _seed(text: str) -> int:
@@ -76,7 +82,7 @@ def _seed(text: str) -> int:
 
 def _attempt_request(args: argparse.Namespace) -> dict[str, object]:
     """The attempt the arguments name, as a bridge request would: seed, and the schedule for a refresher."""
-    request: dict[str, object] = {}
+    request: dict[str, object] = {"lang": args.lang}
     if args.seed is not None:
         request["seed"] = _seed(args.seed)
     if args.refresher:
@@ -92,7 +98,7 @@ def _quiz(catalogue: Catalogue, ident: str) -> Quiz:
 
 
 def _draw(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
-    return attempt_of(_quiz(catalogue, args.id), _attempt_request(args)).describe()
+    return attempt_of(_quiz(catalogue, args.id), _attempt_request(args), args.lang).describe(lang=args.lang)
 
 
 def _score(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
@@ -115,7 +121,7 @@ def _classify(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> 
     facts = read_json_argument(args.facts, stdin)
     if not isinstance(facts, dict):
         raise SelfcheckError("facts must be a JSON object mapping fact names to true, false or null")
-    return classify(facts).to_json()
+    return classify(facts, lang=args.lang).to_json()
 
 
 def _record(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> object:
@@ -124,7 +130,7 @@ def _record(catalogue: Catalogue, args: argparse.Namespace, stdin: TextIO) -> ob
         raise SelfcheckError(f"no module pages under {Path(args.docs) / 'modules'} (give the docs folder with --docs)")
     schedule = load_settings(Path(args.settings)).refresh
     path = parse_onboarding(onboarding_data(modules, catalogue, schedule))
-    return record_of_file(read_json_argument(args.results, stdin), path, date.today())
+    return record_of_file(read_json_argument(args.results, stdin), path, date.today(), args.lang)
 
 
 Command = Callable[[Catalogue, argparse.Namespace, TextIO], object]
@@ -133,6 +139,11 @@ Command = Callable[[Catalogue, argparse.Namespace, TextIO], object]
 def _attempt_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument("--seed", required=required, help="the attempt's seed, a whole number")
     parser.add_argument("--refresher", action="store_true", help="a short refresher instead of a full attempt")
+
+
+def _lang_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT,
+                        help="the language of selfcheck's own words (default: %(default)s)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,16 +158,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(command=_list)
     p = sub.add_parser("describe", help="an exercise with its items and options, in published order")
     p.add_argument("id")
+    _lang_argument(p)
     p.set_defaults(command=_describe)
     p = sub.add_parser("draw", help="one attempt at a knowledge check: the items drawn for a seed, options shuffled")
     p.add_argument("id")
     _attempt_arguments(p, required=True)
+    _lang_argument(p)
     p.set_defaults(command=_draw)
     p = sub.add_parser("score", help="score answers (a JSON file, or - for standard input); a knowledge check "
                                      "scores the attempt of --seed")
     p.add_argument("id")
     p.add_argument("answers")
     _attempt_arguments(p, required=False)
+    _lang_argument(p)
     p.set_defaults(command=_score)
     p = sub.add_parser("lint", help="check knowledge-check banks against the lint rules (exit 1 on problems)")
     p.add_argument("ids", nargs="*", metavar="ID", help="banks to check (default: every knowledge check)")
@@ -165,10 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
         "classify", help="trafficking, smuggling or prostitution from the seven case facts (JSON file, or -)"
     )
     p.add_argument("facts")
+    _lang_argument(p)
     p.set_defaults(command=_classify, needs_catalogue=False)
     p = sub.add_parser("record", help="the onboarding record of an exported results file (JSON file, or -)")
     p.add_argument("results")
     p.add_argument("--docs", default="docs", help="the site's pages, for the onboarding path (default: docs)")
+    _lang_argument(p)
     p.set_defaults(command=_record)
     return parser
 

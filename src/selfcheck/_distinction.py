@@ -23,108 +23,40 @@ from typing import Any
 
 from ._base import Common, Exercise, ExerciseOperation, JSONObject, Operation
 from ._choice import MULTIPLE, SINGLE, ChoiceItem, Option, check_answer_keys
-from ._classify import (
-    FACTS,
-    FIND_OUT,
-    FIND_OUT_SOURCE,
-    RULES,
-    SOURCE,
-    SUSPECTED,
-    UNDETERMINED,
-    VERDICT_LABELS,
-    VERDICTS,
-    classify,
-)
+from ._classify import FACTS, RULES, VERDICTS, classify, label
 from ._errors import AnswerError, AnswerProblem, SelfcheckError
 from ._fields import Link, Table, read_links, unique_ids
+from ._locale import DEFAULT, language_of, text
 
 KIND = "distinction-quiz"
 AID_KIND = "decision-aid"
 
-#: The quiz's category options (the verdicts), as readers see them.
-CATEGORY_OPTIONS: tuple[Option, ...] = (
-    Option("trafficking", "Trafficking in human beings"),
-    Option(SUSPECTED, "Suspected trafficking: treat as a child victim of sexual exploitation"),
-    Option("smuggling", "Migrant smuggling"),
-    Option("prostitution", "Prostitution (own sex work at 18 or over, no one exploiting or coercing)"),
-    Option("none", "None of these"),
-    Option(UNDETERMINED, "Cannot tell yet: a key fact is unknown"),
-)
+# Every word a reader sees is in the locales: ``distinction.…`` for the scenario quiz (its category
+# options are ``distinction.category.<verdict>``, its elements ``distinction.element.<id>`` and, in
+# feedback, ``distinction.element-name.<id>``), ``decision-aid.…`` for the decision aid.
 
-#: The elements a reader can mark, and the fact each one stands for.
-ELEMENTS: tuple[tuple[str, str, str], ...] = (
-    ("act", "act", "Act (recruitment, transport, transfer, harbouring, receipt, control)"),
-    ("means", "means", "Means (threat, force, coercion, deception, abuse of vulnerability, payment)"),
-    ("purpose", "exploitation_purpose", "Purpose of exploitation"),
-    ("border", "irregular_border_crossing", "Facilitated irregular border crossing"),
-    ("benefit", "facilitator_benefit", "Material benefit for the facilitator"),
+#: The quiz's category options: the verdicts, in order.
+CATEGORIES: tuple[str, ...] = VERDICTS
+
+#: The elements a reader can mark (option id), and the fact each one stands for.
+ELEMENTS: tuple[tuple[str, str], ...] = (
+    ("act", "act"),
+    ("means", "means"),
+    ("purpose", "exploitation_purpose"),
+    ("border", "irregular_border_crossing"),
+    ("benefit", "facilitator_benefit"),
 )
 NO_ELEMENT = "no-element"
-ELEMENT_OPTIONS: tuple[Option, ...] = (
-    *(Option(ident, label) for ident, _, label in ELEMENTS),
-    Option(NO_ELEMENT, "None of these elements"),
-)
-ELEMENT_NAMES = {
-    "act": "Act",
-    "means": "Means",
-    "purpose": "Purpose",
-    "border": "Border crossing",
-    "benefit": "Benefit",
-}
 
-CATEGORY_PROMPT = "Which category fits this case?"
-ELEMENTS_PROMPT = "Which elements do you see in the text? Choose all that apply."
 
-#: The scenario quiz's own wording, keyed by id (issue 19 moves it to catalogues).
-QUIZ_TEXTS: dict[str, str] = {
-    "also_answer": "“{title}”: also answer “{prompt}” to have this case checked.",
-    "none_answered": "Answer at least one case: pick a category and mark the elements you see.",
-    "summary": (
-        "You answered {total} case{plural}: category right in {categories}, elements exactly right in {elements}. "
-        "Score: {percent} out of 100."
-    ),
-    "summary_waiting": " {count} more case{plural} will be checked once both questions are answered: see the message "
-    "next to {it}.",
-    "score_title": "Score",
-    "score_note": (
-        "One point for each right category and one for each case whose elements you marked exactly right, "
-        "out of 100."
-    ),
-    "note": (
-        "The deciding elements come from the definitions in guide §2.1 and §2.2. "
-        "Try a new set of cases to practise the ones you found hard."
-    ),
-    "correct": "Correct",
-    "partial": "Partly right",
-    "incorrect": "Not quite",
-    "category_prompt": "{title}: category",
-    "elements_prompt": "{title}: elements",
-    "category_message": "{you}The answer is {expected}. {explanation}",
-    "you_chose": "You chose {label}. ",
-    "elements_correct": "You marked exactly the elements in this case.",
-    "elements_partial": "You marked some of the elements in this case, not all of them: see below.",
-    "elements_incorrect": "The elements you marked are not those of this case: see below.",
-    "picked_right": "Right to mark “{name}”: it is in the case.",
-    "picked_absent": "You marked “{name}”, which does not apply: the case shows it is absent.",
-    "picked_unknown": "You marked “{name}”, which does not apply: the text does not say, so leave it unmarked.",
-    "missed": "You did not mark “{name}”, which applies: it is in the case.",
-    "none_wrong": "You marked “None of these elements”, which does not apply: at least one element is in the case.",
-    "none_missed": "You did not mark “None of these elements”, which applies: no element is known to be in this case.",
-    "none_right": "Right to mark “None of these elements”: no element is known to be in this case.",
-}
+def category_options(lang: str = DEFAULT) -> tuple[Option, ...]:
+    """The category question's options (the verdicts), as readers see them in ``lang``."""
+    return tuple(Option(v, text(lang, f"distinction.category.{v}")) for v in CATEGORIES)
 
-#: The decision aid's own wording, keyed by id.
-AID_TEXTS: dict[str, str] = {
-    "why": "Why",
-    "find-out": "Find out next",
-    "how": "How to ask",
-    "unanswered": "Questions left unanswered count as \"don't know\" ({count}).",
-    "unknown-question": "the answers name a question this decision aid does not ask: {key!r} (its questions: {asked})",
-    "bad-answer": "question {number} ({prompt}): {value!r} is not an answer; choose yes, no or don't know",
-    "question-rule": (
-        "safety rule {rule!r} ({title}, {source}): the question on fact {fact!r} must name {term!r}"
-    ),
-}
+
+def element_options(lang: str = DEFAULT) -> tuple[Option, ...]:
+    """The elements question's options, then "none of these elements", in ``lang``."""
+    return tuple(Option(i, text(lang, f"distinction.element.{i}")) for i in (*(e for e, _ in ELEMENTS), NO_ELEMENT))
 
 
 @dataclass(frozen=True)
@@ -150,7 +82,7 @@ class Vignette:
 
     def expected_elements(self) -> list[str]:
         """The element option ids that are present (known true) in the facts."""
-        present = [ident for ident, fact, _ in ELEMENTS if self.facts.get(fact) is True]
+        present = [ident for ident, fact in ELEMENTS if self.facts.get(fact) is True]
         return present or [NO_ELEMENT]
 
 
@@ -170,17 +102,17 @@ class DistinctionQuiz:
     vignettes: tuple[Vignette, ...]
     kind: str = KIND
 
-    def _items(self, vignette: Vignette) -> tuple[ChoiceItem, ChoiceItem]:
+    def _items(self, vignette: Vignette, lang: str) -> tuple[ChoiceItem, ChoiceItem]:
         return (
-            _choice(vignette.category_item, SINGLE, CATEGORY_PROMPT, CATEGORY_OPTIONS),
-            _choice(vignette.elements_item, MULTIPLE, ELEMENTS_PROMPT, ELEMENT_OPTIONS),
+            _choice(vignette.category_item, SINGLE, text(lang, "distinction.category-prompt"), category_options(lang)),
+            _choice(vignette.elements_item, MULTIPLE, text(lang, "distinction.elements-prompt"), element_options(lang)),
         )
 
-    def describe(self) -> JSONObject:
-        """One section per vignette, holding its two questions; no answers."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """One section per vignette, holding its two questions (their words in ``lang``); no answers."""
         items = []
         for vignette in self.vignettes:
-            for choice in self._items(vignette):
+            for choice in self._items(vignette, lang):
                 items.append({**choice.describe(), "section": vignette.id})
         return {
             "id": self.id,
@@ -215,25 +147,25 @@ class DistinctionQuiz:
         picked = set(chosen)
         return [i for i in ids if i in picked]
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
         """Score each answered vignette on its own; one with a single answer waits, with a message next to it."""
-        known = [c.id for v in self.vignettes for c in self._items(v)]
-        check_answer_keys(answers, known)
+        known = [c.id for v in self.vignettes for c in self._items(v, lang)]
+        check_answer_keys(answers, known, lang)
         results: list[JSONObject] = []
         answered: list[str] = []
         waiting: list[AnswerProblem] = []
         categories_right = 0
         elements_right = 0
         for vignette in self.vignettes:
-            category_item, elements_item = self._items(vignette)
-            category = category_item.read_answer(answers)
-            elements = elements_item.read_answer(answers)
+            category_item, elements_item = self._items(vignette, lang)
+            category = category_item.read_answer(answers, lang)
+            elements = elements_item.read_answer(answers, lang)
             if category is None and elements is None:
                 continue
             if category is None or elements is None:
                 missing = category_item if category is None else elements_item
                 waiting.append(AnswerProblem(
-                    missing.id, QUIZ_TEXTS["also_answer"].format(title=vignette.title, prompt=missing.prompt)
+                    missing.id, text(lang, "distinction.also-answer", title=vignette.title, prompt=missing.prompt)
                 ))
                 continue
             answered.append(vignette.id)
@@ -242,24 +174,22 @@ class DistinctionQuiz:
             categories_right += category_ok
             elements_right += elements_ok
             results += [
-                _category_feedback(vignette, category[0], category_ok),
-                _elements_feedback(vignette, elements, elements_ok),
+                _category_feedback(vignette, category[0], category_ok, lang),
+                _elements_feedback(vignette, elements, elements_ok, lang),
             ]
         if not answered:
-            problems = waiting or [AnswerProblem(None, QUIZ_TEXTS["none_answered"])]
+            problems = waiting or [AnswerProblem(None, text(lang, "distinction.none-answered"))]
             raise AnswerError.of(problems)
         total = len(answered)
         points = categories_right + elements_right
         percent = _percent(points, 2 * total)
-        summary = QUIZ_TEXTS["summary"].format(
-            total=total, plural="s" if total != 1 else "", categories=categories_right, elements=elements_right,
-            percent=percent,
+        summary = text(
+            lang, "distinction.summary-one" if total == 1 else "distinction.summary",
+            total=total, categories=categories_right, elements=elements_right, percent=percent,
         )
         if waiting:
-            many = len(waiting) != 1
-            summary += QUIZ_TEXTS["summary_waiting"].format(
-                count=len(waiting), plural="s" if many else "", it="each" if many else "it"
-            )
+            key = "distinction.waiting-one" if len(waiting) == 1 else "distinction.waiting"
+            summary += " " + text(lang, key, count=len(waiting))
         return {
             "exercise": self.id,
             "kind": self.kind,
@@ -273,16 +203,16 @@ class DistinctionQuiz:
             "scales": [
                 {
                     "id": "score",
-                    "title": QUIZ_TEXTS["score_title"],
+                    "title": text(lang, "distinction.score-title"),
                     "score": percent,
                     "min": 0,
                     "max": 100,
-                    "note": QUIZ_TEXTS["score_note"],
+                    "note": text(lang, "distinction.score-note"),
                 }
             ],
             "items": results,
             "problems": [p.to_json() for p in waiting],
-            "notes": [QUIZ_TEXTS["note"]],
+            "notes": [text(lang, "distinction.note")],
         }
 
 
@@ -292,58 +222,58 @@ def _percent(points: int, maximum: int) -> int:
     return int(value.numerator // value.denominator)
 
 
-def _category_feedback(vignette: Vignette, chosen: str, right: bool) -> JSONObject:
-    expected = VERDICT_LABELS[vignette.verdict]
-    you = "" if right else QUIZ_TEXTS["you_chose"].format(label=VERDICT_LABELS[chosen])
+def _category_feedback(vignette: Vignette, chosen: str, right: bool, lang: str) -> JSONObject:
+    expected = label(vignette.verdict, lang)
+    you = "" if right else text(lang, "distinction.you-chose", label=label(chosen, lang))
     status = "correct" if right else "incorrect"
     return {
         "id": vignette.category_item,
-        "prompt": QUIZ_TEXTS["category_prompt"].format(title=vignette.title),
+        "prompt": text(lang, "distinction.category-result", title=vignette.title),
         "status": status,
-        "label": QUIZ_TEXTS[status],
+        "label": text(lang, f"distinction.{status}"),
         "chosen": chosen,
         "expected": vignette.verdict,
-        "message": QUIZ_TEXTS["category_message"].format(
-            you=you, expected=expected, explanation=vignette.explanation
-        ),
-        "source": SOURCE,
+        "message": text(lang, "distinction.category-message", you=you, expected=expected,
+                        explanation=vignette.explanation),
+        "source": text(lang, "classify.source"),
     }
 
 
-def _elements_feedback(vignette: Vignette, chosen: list[str], right: bool) -> JSONObject:
+def _elements_feedback(vignette: Vignette, chosen: list[str], right: bool, lang: str) -> JSONObject:
     """What was marked right, then what was marked wrongly, then what was missed (partly right says which)."""
     expected = vignette.expected_elements()
     picks: list[str] = []
     wrong: list[str] = []
     missed: list[str] = []
-    for ident, fact, _ in ELEMENTS:
-        name = ELEMENT_NAMES[ident]
+    for ident, fact in ELEMENTS:
+        name = text(lang, f"distinction.element-name.{ident}")
         value = vignette.facts.get(fact)
         ticked = ident in chosen
         if ticked and value is True:
-            picks.append(QUIZ_TEXTS["picked_right"].format(name=name))
+            picks.append(text(lang, "distinction.picked-right", name=name))
         elif ticked:
-            wrong.append(QUIZ_TEXTS["picked_absent" if value is False else "picked_unknown"].format(name=name))
+            key = "distinction.picked-absent" if value is False else "distinction.picked-unknown"
+            wrong.append(text(lang, key, name=name))
         elif value is True:
-            missed.append(QUIZ_TEXTS["missed"].format(name=name))
+            missed.append(text(lang, "distinction.missed", name=name))
     if NO_ELEMENT in chosen:
         (picks if NO_ELEMENT in expected else wrong).append(
-            QUIZ_TEXTS["none_right" if NO_ELEMENT in expected else "none_wrong"]
+            text(lang, "distinction.none-right" if NO_ELEMENT in expected else "distinction.none-wrong")
         )
     elif NO_ELEMENT in expected:
-        missed.append(QUIZ_TEXTS["none_missed"])
+        missed.append(text(lang, "distinction.none-missed"))
     hits = len(set(chosen) & set(expected))
     status = "correct" if right else ("partial" if hits else "incorrect")
     return {
         "id": vignette.elements_item,
-        "prompt": QUIZ_TEXTS["elements_prompt"].format(title=vignette.title),
+        "prompt": text(lang, "distinction.elements-result", title=vignette.title),
         "status": status,
-        "label": QUIZ_TEXTS[status],
+        "label": text(lang, f"distinction.{status}"),
         "chosen": chosen,
         "expected": expected,
-        "message": QUIZ_TEXTS[f"elements_{status}"],
+        "message": text(lang, f"distinction.elements-{status}"),
         "notes": picks + wrong + missed,
-        "source": SOURCE,
+        "source": text(lang, "classify.source"),
     }
 
 
@@ -392,8 +322,13 @@ def parse(table: Table, common: Common) -> DistinctionQuiz:
     )
 
 
-ANSWER_OPTIONS: tuple[Option, ...] = (Option("yes", "Yes"), Option("no", "No"), Option("unknown", "Don't know"))
+#: The decision aid's answers (``decision-aid.answer.<id>`` in the locales) and the fact value each gives.
 _ANSWER_VALUES: dict[str, bool | None] = {"yes": True, "no": False, "unknown": None}
+
+
+def answer_options(lang: str = DEFAULT) -> tuple[Option, ...]:
+    """Yes / no / don't know, in ``lang``."""
+    return tuple(Option(a, text(lang, f"decision-aid.answer.{a}")) for a in _ANSWER_VALUES)
 
 
 @dataclass(frozen=True)
@@ -421,11 +356,12 @@ class DecisionAid:
         """Every page and heading a result links to (checked at build time by ``scripts/links.py``)."""
         return [(f"links[{n}]", link.page, link.anchor) for n, link in enumerate(self.next_links, start=1)]
 
-    def describe(self) -> JSONObject:
-        """The seven fact questions, in order, each with yes / no / don't know."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """The seven fact questions, in order, each with yes / no / don't know (in ``lang``)."""
+        options = answer_options(lang)
         items = []
         for q in self.questions:
-            item = _choice(q.fact, SINGLE, q.prompt, ANSWER_OPTIONS).describe()
+            item = _choice(q.fact, SINGLE, q.prompt, options).describe()
             if q.hint:
                 item["hint"] = q.hint
             items.append(item)
@@ -438,16 +374,16 @@ class DecisionAid:
             "items": items,
         }
 
-    def facts(self, answers: Mapping[str, object]) -> dict[str, bool | None]:
+    def facts(self, answers: Mapping[str, object], lang: str = DEFAULT) -> dict[str, bool | None]:
         """The facts the answers give (unanswered or "don't know" = unknown)."""
-        return self._read(answers)[0]
+        return self._read(answers, lang)[0]
 
-    def _read(self, answers: Mapping[str, object]) -> tuple[dict[str, bool | None], int]:
+    def _read(self, answers: Mapping[str, object], lang: str) -> tuple[dict[str, bool | None], int]:
         """The facts, and how many questions were left unanswered; a bad answer names its question."""
         asked = [q.fact for q in self.questions]
         for key in answers:
             if key not in asked:
-                raise AnswerError(AID_TEXTS["unknown-question"].format(key=key, asked=", ".join(asked)))
+                raise AnswerError(text(lang, "decision-aid.unknown-question", key=key, asked=", ".join(asked)))
         facts: dict[str, bool | None] = {}
         unanswered = 0
         for number, q in enumerate(self.questions, start=1):
@@ -458,37 +394,39 @@ class DecisionAid:
             elif isinstance(value, str) and value in _ANSWER_VALUES:
                 facts[q.fact] = _ANSWER_VALUES[value]
             else:
-                raise AnswerError(AID_TEXTS["bad-answer"].format(number=number, prompt=q.prompt, value=value))
+                raise AnswerError(text(lang, "decision-aid.bad-answer", number=number, prompt=q.prompt, value=value))
         return facts, unanswered
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """The result: safety notices, reasons, what to find out next and, last, the next step."""
-        facts, unanswered = self._read(answers)
-        result = classify(facts)
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """The result in ``lang``: safety notices, reasons, what to find out next and, last, the next step."""
+        facts, unanswered = self._read(answers, lang)
+        result = classify(facts, lang=lang)
         summary = result.summary
         if unanswered:
-            summary += " " + AID_TEXTS["unanswered"].format(count=unanswered)
+            summary += " " + text(lang, "decision-aid.unanswered", count=unanswered)
+        source, find_out_source = text(lang, "classify.source"), text(lang, "classify.find-out-source")
         items: list[JSONObject] = [
             {"id": n.id, "status": "warning", "label": n.title, "message": n.message, "source": n.source}
             for n in result.notices
         ]
         items += [
-            {"id": f"reason-{n}", "status": "info", "label": AID_TEXTS["why"], "message": reason, "source": SOURCE}
+            {"id": f"reason-{n}", "status": "info", "label": text(lang, "decision-aid.why"), "message": reason,
+             "source": source}
             for n, reason in enumerate(result.reasons, start=1)
         ]
         items += [
             {
                 "id": f"find-out-{fact}",
                 "status": "warning",
-                "label": AID_TEXTS["find-out"],
+                "label": text(lang, "decision-aid.find-out"),
                 "message": ask,
-                "source": FIND_OUT_SOURCE,
+                "source": find_out_source,
             }
             for fact, ask in zip(result.missing, result.find_out, strict=True)
         ]
         if result.missing:
-            items.append({"id": "how-to-ask", "status": "info", "label": AID_TEXTS["how"],
-                          "message": FIND_OUT["how"], "source": FIND_OUT_SOURCE})
+            items.append({"id": "how-to-ask", "status": "info", "label": text(lang, "decision-aid.how"),
+                          "message": text(lang, "classify.find-out.how"), "source": find_out_source})
         step = result.next_step
         items.append({"id": step.id, "status": "info", "label": step.title, "message": step.message,
                       "source": step.source, "links": [link.to_json() for link in self.next_links]})
@@ -516,8 +454,8 @@ def parse_aid(table: Table, common: Common) -> DecisionAid:
         for rule in RULES.for_question(q.fact):
             unnamed = rule.unnamed(f"{q.prompt} {q.hint}")
             if unnamed:
-                raise t.error("prompt", AID_TEXTS["question-rule"].format(
-                    rule=rule.id, title=rule.title, source=rule.source, fact=q.fact, term=unnamed[0]))
+                raise t.error("prompt", f"safety rule {rule.id!r} ({rule.title}, {rule.source}): the question on fact "
+                                        f"{q.fact!r} must name {unnamed[0]!r}")
     next_links = read_links(table, "links")
     table.finish()
     return DecisionAid(common.id, common.title, common.source, intro, tuple(questions), next_links)
@@ -546,7 +484,8 @@ def sample_operation(exercise: Exercise, request: Mapping[str, Any]) -> JSONObje
 
 
 def best_operation(request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``distinction-best``: the best of a stored score and a new one, with its wording."""
+    """Bridge op ``distinction-best``: the best of a stored score and a new one, with its wording in ``lang``."""
+    lang = language_of(request)
     values = {}
     for key in ("previous", "score"):
         value = request.get(key)
@@ -559,20 +498,21 @@ def best_operation(request: Mapping[str, Any]) -> JSONObject:
     best = max(candidates) if candidates else None
     new_best = score is not None and (previous is None or score > previous)
     if best is None:
-        message = "No best score yet on this device."
+        message = text(lang, "distinction.best-none")
     elif new_best and previous is not None:
-        message = f"New best score on this device: {best} out of 100 (before: {previous})."
+        message = text(lang, "distinction.best-new", best=best, previous=previous)
     else:
-        message = f"Your best score on this device: {best} out of 100."
+        message = text(lang, "distinction.best", best=best)
     return {"best": best, "new_best": new_best, "message": message}
 
 
 def classify_operation(request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``classify``: ``{"facts": {...}}`` -> the classification as JSON."""
+    """Bridge op ``classify``: ``{"facts": {...}, "lang"?}`` -> the classification as JSON."""
+    lang = language_of(request)
     facts = request.get("facts", {})
     if not isinstance(facts, Mapping):
-        raise SelfcheckError("facts must be a JSON object mapping fact names to true, false or null")
-    return classify(facts).to_json()
+        raise SelfcheckError(text(lang, "classify.facts-not-object"))
+    return classify(facts, lang=lang).to_json()
 
 
 #: The scenario quiz and decision aid pages need more than "score": the bridge adds these operations

@@ -28,9 +28,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._base import Common, JSONObject
-from ._checklist import TEXT, Body, field_of_type, parse_body, tick_summary
+from ._checklist import Body, field_of_type, parse_body, tick_summary
 from ._errors import AnswerError, AnswerProblem
 from ._fields import Table
+from ._locale import DEFAULT, text
 
 KIND = "insurance-route"
 
@@ -55,16 +56,20 @@ class InsuranceRoute:
     lump_sum: int
     kind: str = KIND
 
-    def describe(self) -> JSONObject:
-        """The questions and the steps, as a checklist."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """The questions and the steps, as a checklist (the definition's words)."""
         return self.body.describe(Common(self.id, self.title, self.source), self.kind)
 
-    def route(self, values: Mapping[str, object]) -> tuple[str, str]:
-        """The route id and its explanation, from the answers to the questions."""
+    def _numbers(self) -> dict[str, int]:
+        """The definition's numbers, as every route's wording uses them."""
+        return {"days": self.abroad_days, "months": self.insured_months, "lump_sum": self.lump_sum}
+
+    def route(self, values: Mapping[str, object], lang: str = DEFAULT) -> tuple[str, str]:
+        """The route id and its explanation in ``lang``, from the answers to the questions."""
         days = values.get(ABROAD)
         if isinstance(days, (int, float)) and days < 0:
             prompt = next(f.prompt for f in self.body.fields if f.id == ABROAD)
-            message = TEXT["negative"].format(field=prompt)
+            message = text(lang, "checklist.negative", field=prompt)
             raise AnswerError(message, [AnswerProblem(ABROAD, message)])
         unpaid = values.get(UNPAID)
         exempted = values.get(EXEMPTED)
@@ -79,69 +84,36 @@ class InsuranceRoute:
             gap = None
         # The SOP's route holds only for an exemption applied for while abroad (Health Insurance Act, art. 40a).
         sop_route = long_abroad and exempted == "yes" and unpaid != "yes"
-        renewal = (
-            "The person applied to the National Revenue Agency (NRA) to be exempt from contributions while abroad, so "
-            f"health-insurance status can be renewed after {self.insured_months} consecutive months of being insured "
-            f"again, or at once by a lump-sum payment of {self.lump_sum} monthly health contributions (Health "
-            "Insurance Act, art. 40a). Confirm with the NRA before advising."
-        )
-        ask_nra = (
-            f"The SOP's route ({self.insured_months} consecutive months insured, or {self.lump_sum} monthly "
-            "contributions at once) is, under the Health Insurance Act, for people who applied to the National "
-            f"Revenue Agency (NRA) to be exempt from contributions while abroad for more than {self.abroad_days} days "
-            "(art. 40a). Otherwise, contributions left unpaid interrupt the person's rights, which come back only "
-            f"once the contributions due for past years are paid (art. 109): often far more than {self.lump_sum} "
-            "contributions. Ask the NRA which rule applies, what the person would have to pay, and whether an "
-            "exemption can still be claimed for the time abroad. Do not quote a sum before the NRA confirms it."
-        )
-        if_not = renewal if sop_route else ask_nra
-        budget = (
-            "The health-insurance contributions are covered by the state (republican) budget. The person applies "
-            "to the Social Assistance Directorate for their current address."
-        )
+        numbers = self._numbers()
+        renewal = text(lang, "insurance.renewal", **numbers)
+        ask_nra = text(lang, "insurance.ask-nra", **numbers)
+        budget = text(lang, "insurance.budget")
         if benefits == "yes":
             return "budget", budget
         if gap is True and benefits == "no":
             return ("renewal", renewal) if sop_route else ("ask-nra", ask_nra)
         if gap is True:
-            return "check-benefits", (
-                "First find out whether the person meets the conditions for social benefits under the Social "
-                f"Assistance Act (ask the Social Assistance Directorate). If yes: {budget} If not: {if_not}"
-            )
+            return "check-benefits", text(lang, "insurance.check-benefits", budget=budget,
+                                          if_not=renewal if sop_route else ask_nra)
         if gap is False:
-            return "no-gap", (
-                f"With no more than {self.abroad_days} days abroad and no unpaid contributions, step 8 does not "
-                "call for a renewal. Check the person's insurance status with the health-insurance fund if unsure."
-            )
-        return "unknown", (
-            f"Answer the questions: how many days the person was outside the country (more than {self.abroad_days} "
-            "counts as a long absence), whether they applied to the National Revenue Agency to be exempt while "
-            "abroad, whether contributions went unpaid for another reason, and whether the person meets the "
-            "conditions for social benefits."
-        )
+            return "no-gap", text(lang, "insurance.no-gap", **numbers)
+        return "unknown", text(lang, "insurance.unknown", **numbers)
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """The route that applies, plus the ticked and open steps."""
-        ticked, values = self.body.read(answers)
-        route, message = self.route(values)
-        items, still_open = self.body.progress(ticked, self.source)
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """The route that applies, plus the ticked and open steps, in ``lang``."""
+        ticked, values = self.body.read(answers, lang)
+        route, message = self.route(values, lang)
+        items, still_open = self.body.progress(ticked, self.source, lang)
         status = "warning" if route in ("unknown", "check-benefits", "ask-nra") else "info"
-        labels = {
-            "budget": "Route: contributions paid by the state budget",
-            "renewal": f"Route: {self.insured_months} months insured or {self.lump_sum} contributions at once",
-            "ask-nra": "Route: ask the NRA first; unpaid contributions for past years may have to be paid",
-            "check-benefits": "Route: check eligibility for social benefits first",
-            "no-gap": "No renewal needed under step 8",
-            "unknown": "Route not yet known",
-        }
+        label = text(lang, f"insurance.label.{route}", **self._numbers())
         return {
             "exercise": self.id,
             "kind": self.kind,
             "route": route,
-            "summary": f"{labels[route]}. {tick_summary(len(ticked), len(self.body.checks))}",
+            "summary": f"{label}. {tick_summary(len(ticked), len(self.body.checks), lang)}",
             "open": still_open,
             "complete": not still_open,
-            "items": [{"id": "route", "status": status, "label": labels[route], "message": message,
+            "items": [{"id": "route", "status": status, "label": label, "message": message,
                        "source": self.source}, *items],
             "notes": list(self.body.notes),
         }

@@ -16,7 +16,7 @@ that both exist. A result never carries the definition's internal ids (criteria,
 targets): it speaks in the rubric's own words. The notes box is accepted in the answers, so a form
 can be sent whole, and is never echoed back.
 
-Every sentence this module writes is in :data:`MESSAGES`, one place for translation.
+Every sentence this module writes is in the locales (``observation.…``), in English, Romanian and Bulgarian.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from typing import Any
 
 from ._base import Common, JSONObject, Operation
 from ._checklist import Section
-from ._choice import _json_type, check_answer_keys
+from ._choice import check_answer_keys, json_type
 from ._errors import AnswerError, SelfcheckError
 from ._fields import ANCHOR_PATTERN, PAGE_PATTERN, Table, page_href, unique_ids
+from ._locale import DEFAULT, Words, language_of, text
 
 KIND = "observation"
 
@@ -48,74 +49,18 @@ KEPT_OUTCOMES = (READY, NOT_YET)
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-#: Every sentence and label the kind writes (rubric text itself comes from the definitions).
-MESSAGES = {
-    "notes_title": "Notes for the debrief",
-    "notes_prompt": "What you saw (optional)",
-    "notes_hint": (
-        "For your debrief only: these notes are never stored or sent anywhere, and are gone when you leave "
-        "or reload the page. Never write the name of a person being supported."
-    ),
-    "critical_hint": "Critical: must reach “{level}” for readiness.",
-    "critical_mark": "(critical)",
-    "criterion": "Criterion",
-    "levels": "Levels: {levels}.",
-    "level": "{label}: {text}",
-    "rule": (
-        "Readiness rule: every critical criterion at “{critical}”{critical_plus}, and at least {percent}% "
-        "of the other criteria ({needed} of {others}) at “{level}”{level_plus}."
-    ),
-    "rule_all_critical": "Readiness rule: every criterion is critical and must reach “{critical}”{critical_plus}.",
-    "or_better": " or better",
-    "outcome_ready": "Ready to do this independently",
-    "outcome_not-yet": "Not yet: more supervised practice",
-    "outcome_incomplete": "No outcome yet",
-    "summary_ready": "{outcome}. {counts}",
-    "summary_not_yet": "{outcome}. {counts} The criteria below hold the person back.",
-    "summary_incomplete": (
-        "{outcome}: {unrated} of {total} criteria are not rated. Rate every criterion, observing again if "
-        "needed, to see the outcome."
-    ),
-    "counts": "Critical criteria at “{critical}”{critical_plus}: {critical_met} of {critical_total}.",
-    "counts_others": " Other criteria at “{level}”{level_plus}: {met} of {others} ({needed} needed).",
-    "label_not_rated": "Not rated",
-    "label_holds_back_critical": "Holds the person back (critical)",
-    "label_holds_back": "Holds the person back",
-    "label_work_on": "To work on",
-    "message_not_rated": "Not rated yet.",
-    "message_critical": "Rated “{rated}”; this critical criterion needs “{needed}”{plus}.",
-    "message_other": "Rated “{rated}”; “{needed}”{plus} counts towards the readiness rule.",
-    "message_revisit": " Revisit: {targets}.",
-    "revisit_title_back": "Sections to revisit",
-    "revisit_title_improve": "To keep improving, revisit",
-    "note_judgement": (
-        "The outcome applies the rubric's readiness rule to the levels chosen. It supports the supervisor's "
-        "professional judgement and the service's own procedures; it does not replace them, and it is not a "
-        "certificate."
-    ),
-    "note_private": (
-        "Ratings and notes are not stored. The outcome and its date are kept only if you tick “Keep the outcome "
-        "on this device”, and then only on this device."
-    ),
-    "paper_counts": (
-        "Count: critical criteria at “{critical}”{critical_plus}: ___ of {critical_total}. "
-        "Other criteria at “{level}”{level_plus}: ___ of {others} ({needed} needed)."
-    ),
-    "paper_counts_all_critical": "Count: criteria at “{critical}”{critical_plus}: ___ of {critical_total}.",
-    "paper_outcome": "Outcome (tick one): ○ {ready}   ○ {not_yet}",
-    "paper_revisit": "If not yet, revisit: {targets}.",
-    "paper_target": "{title} (criteria {numbers})",
-    "paper_key_title": "Deciding the outcome",
-    "paper_specialist": "Specialist observed: ______________________   Setting: ______________________",
-    "history_none": "No outcomes kept on this device yet.",
-    "history_some": "Outcomes kept on this device ({count}), oldest first.",
-    "bad_entries": 'entries must be a list of {"date": "YYYY-MM-DD", "outcome": "ready" or "not-yet"} objects',
-}
+#: Every sentence and label the kind writes, in English (the locales' ``observation`` table, by its keys;
+#: rubric text itself comes from the definitions).
+MESSAGES: Mapping[str, str] = Words("observation")
 
 
-def _plus(levels: Sequence[Level], level: Level) -> str:
+def _say(lang: str, key: str, **fields: object) -> str:
+    return text(lang, f"observation.{key}", **fields)
+
+
+def _plus(levels: Sequence[Level], level: Level, lang: str) -> str:
     """' or better' unless ``level`` is already the top level."""
-    return "" if level is levels[-1] else MESSAGES["or_better"]
+    return "" if level is levels[-1] else _say(lang, "or-better")
 
 
 def _needed(percent: int, count: int) -> int:
@@ -217,42 +162,41 @@ class Observation:
         """``(target id, page, anchor)`` of every page this rubric links to (checked by the build)."""
         return [(t.id, t.page, t.anchor) for t in self.targets]
 
-    def _words(self) -> dict[str, Any]:
+    def _words(self, lang: str) -> dict[str, Any]:
         """The values every rule sentence uses."""
         r = self.readiness
         others = len(self.others())
         return {
             "critical": r.critical_level.label,
-            "critical_plus": _plus(self.levels, r.critical_level),
+            "critical_plus": _plus(self.levels, r.critical_level, lang),
             "level": r.others_level.label,
-            "level_plus": _plus(self.levels, r.others_level),
+            "level_plus": _plus(self.levels, r.others_level, lang),
             "percent": r.others_percent,
             "others": others,
             "needed": _needed(r.others_percent, others),
             "critical_total": len(self.critical()),
         }
 
-    def rule(self) -> str:
-        """The readiness rule in words, from the data."""
-        words = self._words()
-        key = "rule" if words["others"] else "rule_all_critical"
-        return MESSAGES[key].format(**words)
+    def rule(self, *, lang: str = DEFAULT) -> str:
+        """The readiness rule in words, from the data, in ``lang``."""
+        words = self._words(lang)
+        return _say(lang, "rule" if words["others"] else "rule-all-critical", **words)
 
-    def legend(self) -> str:
-        """What each level means."""
-        levels = "; ".join(MESSAGES["level"].format(label=lv.label, text=lv.text.rstrip(".")) for lv in self.levels)
-        return MESSAGES["levels"].format(levels=levels)
+    def legend(self, *, lang: str = DEFAULT) -> str:
+        """What each level means (the levels' words are the definition's)."""
+        levels = "; ".join(_say(lang, "level", label=lv.label, text=lv.text.rstrip(".")) for lv in self.levels)
+        return _say(lang, "levels", levels=levels)
 
     # ----- the published form
 
-    def describe(self) -> JSONObject:
-        """One single-choice item per criterion (its options are the levels), then the notes box.
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """One single-choice item per criterion (its options are the levels), then the notes box (words in ``lang``).
 
         ``rules`` (levels and readiness rule) is shown under the intro on screen and on paper;
         ``table`` lays the criteria out as a grid on paper; the notes box is left off paper,
         which has its own lines for notes.
         """
-        critical_hint = MESSAGES["critical_hint"].format(level=self.readiness.critical_level.label)
+        critical_hint = _say(lang, "critical-hint", level=self.readiness.critical_level.label)
         options = [{"id": lv.id, "label": lv.label} for lv in self.levels]
         items: list[JSONObject] = []
         for c in self.criteria:
@@ -262,14 +206,14 @@ class Observation:
             if hint:
                 item["hint"] = hint
             items.append(item)
-        items.append({"id": NOTES_ID, "type": "text", "prompt": MESSAGES["notes_prompt"],
-                      "hint": MESSAGES["notes_hint"], "section": NOTES_SECTION, "paper": False})
+        items.append({"id": NOTES_ID, "type": "text", "prompt": _say(lang, "notes-prompt"),
+                      "hint": _say(lang, "notes-hint"), "section": NOTES_SECTION, "paper": False})
         rows: list[JSONObject] = []
         for s in self.sections:
             rows.append({"heading": s.title})
             for c in self.criteria:
                 if c.section == s.id:
-                    mark = f" {MESSAGES['critical_mark']}" if c.critical else ""
+                    mark = f" {_say(lang, 'critical-mark')}" if c.critical else ""
                     rows.append({"label": f"{c.number}. {c.prompt}{mark}", "items": [c.id]})
         return {
             "id": self.id,
@@ -278,45 +222,45 @@ class Observation:
             "source": self.source,
             "intro": f"{self.intro} {self.procedure}",
             "country": self.country,
-            "rules": [self.legend(), self.rule()],
+            "rules": [self.legend(lang=lang), self.rule(lang=lang)],
             "sections": [
                 *({"id": s.id, "title": s.title, "text": s.text} for s in self.sections),
-                {"id": NOTES_SECTION, "title": MESSAGES["notes_title"], "text": ""},
+                {"id": NOTES_SECTION, "title": _say(lang, "notes-title"), "text": ""},
             ],
             "items": items,
-            "table": {"header": [MESSAGES["criterion"], *(lv.label for lv in self.levels)], "rows": rows},
+            "table": {"header": [_say(lang, "criterion"), *(lv.label for lv in self.levels)], "rows": rows},
         }
 
-    def scoring_key(self) -> dict[str, object]:
-        """The paper version's key: how to count, the outcome to tick, and where to revisit (no table)."""
-        words = self._words()
-        counts = MESSAGES["paper_counts" if words["others"] else "paper_counts_all_critical"].format(**words)
+    def scoring_key(self, *, lang: str = DEFAULT) -> dict[str, object]:
+        """The paper version's key in ``lang``: how to count, the outcome to tick, and where to revisit (no table)."""
+        words = self._words(lang)
+        counts = _say(lang, "paper-counts" if words["others"] else "paper-counts-all-critical", **words)
         numbers: dict[str, list[str]] = {}
         for c in self.criteria:
             for t in c.revisit:
                 numbers.setdefault(t, []).append(str(c.number))
         targets = [
-            MESSAGES["paper_target"].format(title=t.title, numbers=", ".join(numbers[t.id])) for t in self.targets
+            _say(lang, "paper-target", title=t.title, numbers=", ".join(numbers[t.id])) for t in self.targets
         ]
         return {
-            "title": MESSAGES["paper_key_title"],
+            "title": _say(lang, "paper-key-title"),
             "header": [],
             "rows": [],
             "notes": [
-                MESSAGES["paper_specialist"],
+                _say(lang, "paper-specialist"),
                 counts,
-                MESSAGES["paper_outcome"].format(ready=MESSAGES["outcome_ready"], not_yet=MESSAGES["outcome_not-yet"]),
-                MESSAGES["paper_revisit"].format(targets=_join(targets)),
+                _say(lang, "paper-outcome", ready=_say(lang, "outcome-ready"), not_yet=_say(lang, "outcome-not-yet")),
+                _say(lang, "paper-revisit", targets=_join(targets)),
             ],
         }
 
     # ----- scoring
 
-    def _read(self, answers: Mapping[str, object]) -> dict[str, str]:
-        check_answer_keys(answers, [*(c.id for c in self.criteria), NOTES_ID])
+    def _read(self, answers: Mapping[str, object], lang: str) -> dict[str, str]:
+        check_answer_keys(answers, [*(c.id for c in self.criteria), NOTES_ID], lang)
         notes = answers.get(NOTES_ID)
         if notes is not None and not isinstance(notes, str):
-            raise AnswerError(f"item {NOTES_ID!r}: expected text, got {_json_type(notes)}")
+            raise AnswerError(text(lang, "answers.expected-text", item=NOTES_ID, got=json_type(notes, lang)))
         offered = [lv.id for lv in self.levels]
         rated: dict[str, str] = {}
         for c in self.criteria:
@@ -324,9 +268,9 @@ class Observation:
             if value is None:
                 continue
             if not isinstance(value, str):
-                raise AnswerError(f"item {c.id!r}: expected one level id as a string, got {_json_type(value)}")
+                raise AnswerError(_say(lang, "expected-level", item=c.id, got=json_type(value, lang)))
             if value not in offered:
-                raise AnswerError(f"item {c.id!r}: level {value!r} is not offered (levels: {', '.join(offered)})")
+                raise AnswerError(_say(lang, "level-not-offered", item=c.id, value=value, levels=", ".join(offered)))
             rated[c.id] = value
         return rated
 
@@ -336,16 +280,16 @@ class Observation:
             seen.extend(t for t in c.revisit if t not in seen)
         return [t for t in self.targets if t.id in seen]
 
-    def _item(self, c: Criterion, status: str, label: str, message: str, revisit: bool) -> JSONObject:
+    def _item(self, c: Criterion, status: str, label: str, message: str, revisit: bool, lang: str) -> JSONObject:
         if revisit:
-            message += MESSAGES["message_revisit"].format(targets=_join([t.title for t in self._revisit([c])]))
+            message += " " + _say(lang, "message-revisit", targets=_join([t.title for t in self._revisit([c])]))
         return {"status": status, "label": label, "prompt": c.prompt, "message": message, "source": c.source}
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Apply the readiness rule to the levels chosen: outcome, what holds back, sections to revisit."""
-        rated = self._read(answers)
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """Apply the readiness rule to the levels chosen: outcome, what holds back, what to revisit (in ``lang``)."""
+        rated = self._read(answers, lang)
         r = self.readiness
-        words = self._words()
+        words = self._words(lang)
         critical_bar, others_bar = self.rank(r.critical_level.id), self.rank(r.others_level.id)
         unrated = [c for c in self.criteria if c.id not in rated]
         critical_short = [c for c in self.critical() if c.id in rated and self.rank(rated[c.id]) < critical_bar]
@@ -367,30 +311,30 @@ class Observation:
         items: list[JSONObject] = []
         for c in self.criteria:
             if c.id not in rated:
-                items.append(self._item(c, "info", MESSAGES["label_not_rated"], MESSAGES["message_not_rated"], False))
+                not_rated = _say(lang, "message-not-rated")
+                items.append(self._item(c, "info", _say(lang, "label-not-rated"), not_rated, False, lang))
                 continue
             rated_label = self.level(rated[c.id]).label
             if c in critical_short:
-                message = MESSAGES["message_critical"].format(
-                    rated=rated_label, needed=r.critical_level.label, plus=words["critical_plus"])
-                items.append(self._item(c, "warning", MESSAGES["label_holds_back_critical"], message, True))
+                message = _say(lang, "message-critical", rated=rated_label, needed=r.critical_level.label,
+                               plus=words["critical_plus"])
+                items.append(self._item(c, "warning", _say(lang, "label-holds-back-critical"), message, True, lang))
             elif c in below:
-                message = MESSAGES["message_other"].format(
-                    rated=rated_label, needed=r.others_level.label, plus=words["level_plus"])
+                message = _say(lang, "message-other", rated=rated_label, needed=r.others_level.label,
+                               plus=words["level_plus"])
                 held = c in held_back
-                label = MESSAGES["label_holds_back" if held else "label_work_on"]
-                items.append(self._item(c, "warning" if held else "partial", label, message, True))
+                label = _say(lang, "label-holds-back" if held else "label-work-on")
+                items.append(self._item(c, "warning" if held else "partial", label, message, True, lang))
 
-        counts = MESSAGES["counts"].format(critical_met=critical_met, **words)
+        counts = _say(lang, "counts", critical_met=critical_met, **words)
         if words["others"]:
-            counts += MESSAGES["counts_others"].format(**{**words, "met": others_met})
-        label = MESSAGES[f"outcome_{outcome}"]
+            counts += " " + _say(lang, "counts-others", **{**words, "met": others_met})
+        label = _say(lang, f"outcome-{outcome}")
         if outcome == INCOMPLETE:
-            summary = MESSAGES["summary_incomplete"].format(outcome=label, unrated=len(unrated),
-                                                            total=len(self.criteria))
+            summary = _say(lang, "summary-incomplete", outcome=label, unrated=len(unrated), total=len(self.criteria))
         else:
-            summary = MESSAGES["summary_ready" if outcome == READY else "summary_not_yet"].format(
-                outcome=label, counts=counts)
+            summary = _say(lang, "summary-ready" if outcome == READY else "summary-not-yet", outcome=label,
+                           counts=counts)
         revisit = self._revisit(held_back) if held_back else self._revisit(work_on)
         return {
             "exercise": self.id,
@@ -399,15 +343,15 @@ class Observation:
             "outcome_label": label,
             "ready": None if outcome == INCOMPLETE else outcome == READY,
             "summary": summary,
-            "rule": self.rule(),
+            "rule": self.rule(lang=lang),
             "critical": {"met": critical_met, "total": len(self.critical())},
             "others": {"met": others_met, "total": words["others"], "needed": words["needed"]},
             "unrated": len(unrated),
             "items": items,
-            "revisit_title": MESSAGES["revisit_title_back" if held_back else "revisit_title_improve"],
+            "revisit_title": _say(lang, "revisit-title-back" if held_back else "revisit-title-improve"),
             "revisit": [{"title": t.title, "href": t.href} for t in revisit],
             "record": {"outcome": outcome} if outcome in KEPT_OUTCOMES else None,
-            "notes": [self.rule(), MESSAGES["note_judgement"], MESSAGES["note_private"]],
+            "notes": [self.rule(lang=lang), _say(lang, "note-judgement"), _say(lang, "note-private")],
         }
 
 
@@ -521,29 +465,29 @@ def parse(table: Table, common: Common) -> Observation:
 # ----- the kept outcomes (bridge operation)
 
 
-def outcome_rows(entries: object) -> JSONObject:
+def outcome_rows(entries: object, lang: str = DEFAULT) -> JSONObject:
     """Label outcomes kept on the device (``[{"date", "outcome"}]``, oldest first) for display."""
     if not isinstance(entries, list):
-        raise SelfcheckError(MESSAGES["bad_entries"])
+        raise SelfcheckError(_say(lang, "bad-entries"))
     rows: list[JSONObject] = []
     for entry in entries:
         if not isinstance(entry, Mapping) or set(entry) != {"date", "outcome"}:
-            raise SelfcheckError(MESSAGES["bad_entries"])
+            raise SelfcheckError(_say(lang, "bad-entries"))
         date, outcome = entry["date"], entry["outcome"]
         if not isinstance(date, str) or not DATE_PATTERN.match(date) or outcome not in KEPT_OUTCOMES:
-            raise SelfcheckError(MESSAGES["bad_entries"])
+            raise SelfcheckError(_say(lang, "bad-entries"))
         try:
             datetime.date.fromisoformat(date)
         except ValueError:
-            raise SelfcheckError(MESSAGES["bad_entries"]) from None
-        rows.append({"date": date, "outcome": outcome, "label": MESSAGES[f"outcome_{outcome}"]})
-    summary = MESSAGES["history_some"].format(count=len(rows)) if rows else MESSAGES["history_none"]
+            raise SelfcheckError(_say(lang, "bad-entries")) from None
+        rows.append({"date": date, "outcome": outcome, "label": _say(lang, f"outcome-{outcome}")})
+    summary = _say(lang, "history-some", count=len(rows)) if rows else _say(lang, "history-none")
     return {"summary": summary, "rows": rows}
 
 
 def outcomes_operation(request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``observation-outcomes``: ``{"entries": [...]}`` -> ``{"summary", "rows"}``."""
-    return outcome_rows(request.get("entries"))
+    """Bridge op ``observation-outcomes``: ``{"entries": [...], "lang"?}`` -> ``{"summary", "rows"}``."""
+    return outcome_rows(request.get("entries"), language_of(request))
 
 
 #: The page needs more than "score": the bridge adds this operation (this module never imports the bridge).

@@ -20,20 +20,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from ._base import Common, JSONObject
-from ._choice import MULTIPLE, ChoiceItem, _json_type, check_answer_keys, parse_options
+from ._choice import MULTIPLE, ChoiceItem, check_answer_keys, json_type, parse_options
 from ._errors import AnswerError, AnswerProblem
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, has, text
 
 KIND = "plan"
 
-#: The messages a reader can get from the form, each naming the field by its visible words (issue 19
-#: moves these to catalogues). Dates stay ISO (YYYY-MM-DD): the page shows them in the reader's format.
-TEXT = {
-    "bad_date": "“{field}”: choose a real date (written YYYY-MM-DD).",
-    "too_long": "“{section}”, “{field}”: keep this to {limit} characters or fewer (it has {length}).",
-    "no_action": "Pick at least one action in any part of the plan, then make your plan again.",
-    "early_checkin": "“{field}”: choose a date after today's date ({today}).",
-}
+# Every sentence is in the locales (``plan.…``); a message names the field by its visible words.
+# Dates stay ISO (YYYY-MM-DD): the page shows them in the reader's format.
 
 #: Item ids of the two date fields.
 TODAY = "today"
@@ -41,9 +36,6 @@ CHECKIN = "checkin"
 
 #: The longest free-text answer accepted (characters).
 MAX_TEXT = 500
-
-_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-            10: "ten", 11: "eleven", 12: "twelve"}
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -60,7 +52,13 @@ def _problem(item: str, message: str) -> AnswerError:
     return AnswerError(message, [AnswerProblem(item, message)])
 
 
-def read_date(answers: Mapping[str, object], item: str, field: str) -> date | None:
+def period(months: int, lang: str = DEFAULT) -> str:
+    """A number of months in words: ``six months`` (in words up to twelve, then in figures)."""
+    key = f"plan.period.{months}"
+    return text(lang, key) if has(lang, key) else text(lang, "plan.period.many", months=months)
+
+
+def read_date(answers: Mapping[str, object], item: str, field: str, lang: str = DEFAULT) -> date | None:
     """A ``YYYY-MM-DD`` answer as a date, None when absent; anything else is an :class:`AnswerError`.
 
     ``field`` is the field's visible words, which the message names.
@@ -69,26 +67,26 @@ def read_date(answers: Mapping[str, object], item: str, field: str) -> date | No
     if value is None or value == "":
         return None
     if not isinstance(value, str) or not _DATE.match(value.strip()):
-        raise _problem(item, TEXT["bad_date"].format(field=field))
+        raise _problem(item, text(lang, "plan.bad-date", field=field))
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise _problem(item, TEXT["bad_date"].format(field=field)) from None
+        raise _problem(item, text(lang, "plan.bad-date", field=field)) from None
 
 
-def read_text(answers: Mapping[str, object], item: str, section: str, field: str) -> str:
+def read_text(answers: Mapping[str, object], item: str, section: str, field: str, lang: str = DEFAULT) -> str:
     """A free-text answer, stripped ('' when absent); a message names its section and field by their words."""
     value = answers.get(item)
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise AnswerError(f"item {item!r}: expected text, got {_json_type(value)}")
-    text = " ".join(value.split())
-    if len(text) > MAX_TEXT:
+        raise AnswerError(text(lang, "answers.expected-text", item=item, got=json_type(value, lang)))
+    written = " ".join(value.split())
+    if len(written) > MAX_TEXT:
         raise _problem(
-            item, TEXT["too_long"].format(section=section, field=field, limit=MAX_TEXT, length=len(text))
+            item, text(lang, "plan.too-long", section=section, field=field, limit=MAX_TEXT, length=len(written))
         )
-    return text
+    return written
 
 
 @dataclass(frozen=True)
@@ -140,8 +138,8 @@ class Plan:
             ids.extend([s.actions.id, s.when_id, s.who_id])
         return [*ids, TODAY, CHECKIN]
 
-    def describe(self) -> JSONObject:
-        """One section per strategy (actions, when, with whom), then the check-in section."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """One section per strategy (actions, when, with whom), then the check-in section (the definition's words)."""
         items: list[JSONObject] = []
         for s in self.strategies:
             items.append({**s.actions.describe(), "section": s.id})
@@ -171,81 +169,71 @@ class Plan:
             "items": items,
         }
 
-    def _checkin(self, answers: Mapping[str, object]) -> tuple[JSONObject, str, str | None, str | None]:
+    def _checkin(self, answers: Mapping[str, object], lang: str) -> tuple[JSONObject, str, str | None, str | None]:
         """The check-in item of the result, a sentence for the summary, the date and the suggestion."""
-        today = read_date(answers, TODAY, self.today_prompt)
-        checkin = read_date(answers, CHECKIN, self.checkin_prompt)
+        today = read_date(answers, TODAY, self.today_prompt, lang)
+        checkin = read_date(answers, CHECKIN, self.checkin_prompt, lang)
         suggested = add_months(today, self.months) if today else None
-        period = f"{_NUMBERS.get(self.months, str(self.months))} month{'s' if self.months > 1 else ''}"
-        item: JSONObject = {"id": CHECKIN, "label": "Check-in date", "source": self.source}
+        every = period(self.months, lang)
+        item: JSONObject = {"id": CHECKIN, "label": text(lang, "plan.checkin-label"), "source": self.source}
         if checkin is not None and today is not None and checkin <= today:
-            raise _problem(CHECKIN, TEXT["early_checkin"].format(field=self.checkin_prompt, today=today.isoformat()))
+            message = text(lang, "plan.early-checkin", field=self.checkin_prompt, today=today.isoformat())
+            raise _problem(CHECKIN, message)
         if checkin is not None:
-            sentence = f"Check in again on {checkin.isoformat()}."
+            sentence = text(lang, "plan.checkin", date=checkin.isoformat())
             if suggested is not None and checkin > suggested:
-                item.update(
-                    status="warning",
-                    message=(
-                        f"Check in again on {checkin.isoformat()}. That is more than {period} away; a check-in "
-                        f"about every {period} is commonly suggested, so you might choose {suggested.isoformat()} "
-                        "or sooner."
-                    ),
-                )
+                item.update(status="warning", message=text(
+                    lang, "plan.checkin-far", date=checkin.isoformat(), period=every, suggested=suggested.isoformat()
+                ))
             else:
-                item.update(status="info", message=f"Check in again on {checkin.isoformat()}.")
+                item.update(status="info", message=sentence)
             return item, sentence, checkin.isoformat(), suggested.isoformat() if suggested else None
         if suggested is not None:
-            sentence = f"No check-in date yet: we suggest {suggested.isoformat()}, {period} from today."
-            item.update(
-                status="warning",
-                message=(
-                    f"No check-in date yet. A check-in about every {period} is commonly suggested: "
-                    f"{suggested.isoformat()} is {period} from today."
-                ),
-            )
+            sentence = text(lang, "plan.no-checkin-suggested", suggested=suggested.isoformat(), period=every)
+            item.update(status="warning", message=text(
+                lang, "plan.no-checkin-suggested-item", suggested=suggested.isoformat(), period=every
+            ))
             return item, sentence, None, suggested.isoformat()
-        sentence = f"No check-in date yet: choose one, about {period} from today."
-        item.update(
-            status="warning",
-            message=f"No check-in date yet. A check-in about every {period} is commonly suggested.",
-        )
+        sentence = text(lang, "plan.no-checkin", period=every)
+        item.update(status="warning", message=text(lang, "plan.no-checkin-item", period=every))
         return item, sentence, None, None
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """The plan as a printable summary: chosen actions with when and with whom, and the check-in date."""
-        check_answer_keys(answers, self.item_ids())
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """The plan as a printable summary in ``lang``: chosen actions with when and with whom, and the check-in."""
+        check_answer_keys(answers, self.item_ids(), lang)
         items: list[JSONObject] = []
         plan: list[JSONObject] = []
         total = 0
         for s in self.strategies:
-            chosen = s.actions.read_answer(answers) or []
-            when = read_text(answers, s.when_id, s.title, self.when_prompt)
-            who = read_text(answers, s.who_id, s.title, self.who_prompt)
+            chosen = s.actions.read_answer(answers, lang) or []
+            when = read_text(answers, s.when_id, s.title, self.when_prompt, lang)
+            who = read_text(answers, s.who_id, s.title, self.who_prompt, lang)
             if not chosen and not (when or who):
                 continue
             labels = [o.label for o in s.actions.options if o.id in chosen]
             total += len(labels)
-            parts = [f"Actions: {'; '.join(labels)}." if labels else "No action picked yet."]
-            parts.append(f"When: {when}." if when else "When: not decided yet.")
-            parts.append(f"With whom: {who}." if who else "With whom: not decided yet.")
+            parts = [text(lang, "plan.actions", actions="; ".join(labels)) if labels else text(lang, "plan.no-action")]
+            parts.append(text(lang, "plan.when", when=when) if when else text(lang, "plan.when-open"))
+            parts.append(text(lang, "plan.who", who=who) if who else text(lang, "plan.who-open"))
             status = "info" if labels else "warning"
             if not labels:
-                parts.append("Pick at least one action here, or clear what you wrote.")
+                parts.append(text(lang, "plan.pick-here"))
             items.append(
                 {"id": s.id, "status": status, "label": s.title, "message": " ".join(parts), "source": s.source}
             )
             plan.append({"id": s.id, "title": s.title, "actions": labels, "when": when, "with": who})
         if total == 0:
-            raise _problem(self.strategies[0].actions.id, TEXT["no_action"])
-        checkin_item, checkin_sentence, checkin, suggested = self._checkin(answers)
+            raise _problem(self.strategies[0].actions.id, text(lang, "plan.no-action-at-all"))
+        checkin_item, checkin_sentence, checkin, suggested = self._checkin(answers, lang)
         items.append(checkin_item)
         chosen_strategies = sum(1 for p in plan if p["actions"])
-        noun = "action" if total == 1 else "actions"
-        areas = "area" if chosen_strategies == 1 else "areas"
+        actions = text(lang, "plan.count-actions-one" if total == 1 else "plan.count-actions", count=total)
+        areas = text(lang, "plan.count-areas-one" if chosen_strategies == 1 else "plan.count-areas",
+                     count=chosen_strategies)
         return {
             "exercise": self.id,
             "kind": self.kind,
-            "summary": f"Your plan has {total} {noun} in {chosen_strategies} {areas}. {checkin_sentence}",
+            "summary": text(lang, "plan.summary", actions=actions, areas=areas, checkin=checkin_sentence),
             "items": items,
             "plan": plan,
             "actions": total,

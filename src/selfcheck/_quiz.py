@@ -22,7 +22,6 @@ from ._bank import (
     KIND,
     REFRESHER,
     STYLES,
-    TEXT,
     Objective,
     QuizItem,
     percent_of,
@@ -31,6 +30,7 @@ from ._base import Common, Exercise, ExerciseOperation, JSONObject, Scorer
 from ._choice import MULTIPLE, SINGLE, ChoiceItem, parse_options
 from ._errors import AnswerError, DefinitionError, SelfcheckError
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, language_of, text
 from ._rng import check_seed
 from ._schedule import parse_schedule
 
@@ -61,19 +61,19 @@ class Quiz:
             return ""
         return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
-    def rules(self) -> str:
-        """How attempts are drawn and passed, in one sentence for the page."""
-        return TEXT["rules"].format(size=self.size, bank=len(self.items), percent=percent_of(self.pass_mark))
+    def rules(self, *, lang: str = DEFAULT) -> str:
+        """How attempts are drawn and passed, in one sentence for the page, in ``lang``."""
+        return text(lang, "quiz.rules", size=self.size, bank=len(self.items), percent=percent_of(self.pass_mark))
 
-    def describe(self) -> JSONObject:
-        """The whole bank in published order, without the answer key."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """The whole bank in published order, without the answer key (the rules line in ``lang``)."""
         return {
             "id": self.id,
             "kind": self.kind,
             "title": self.title,
             "source": self.source,
             "intro": self.intro,
-            "rules": [self.rules()],
+            "rules": [self.rules(lang=lang)],
             "page": self.page,
             "pass_mark": self.pass_mark,
             "draw": self.size,
@@ -81,9 +81,9 @@ class Quiz:
             "items": [{**i.choice.describe(), "objective": i.objective, "style": i.style} for i in self.items],
         }
 
-    def answer_key(self) -> JSONObject:
+    def answer_key(self, *, lang: str = DEFAULT) -> JSONObject:
         """The whole bank with its answers, every option's feedback and the sources (facilitator pages)."""
-        described = self.describe()
+        described = self.describe(lang=lang)
         for shown, item in zip(described["items"], self.items, strict=True):
             shown["correct"] = [o.id for o in item.choice.options if o.id in item.correct]
             shown["explanation"] = item.explanation
@@ -97,9 +97,9 @@ class Quiz:
         """The attempt for ``seed``: ``size`` items (default: the bank's ``draw``), options shuffled."""
         return draw(self, check_seed(seed), self.size if size is None else size, mode)
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
         """Refused: only a drawn attempt is scored (:meth:`draw`, then ``Attempt.score``)."""
-        raise AnswerError(TEXT["needs_seed"])
+        raise AnswerError(text(lang, "quiz.needs-seed"))
 
 
 def parse(table: Table, common: Common) -> Quiz:
@@ -178,10 +178,10 @@ def _as_quiz(exercise: Exercise) -> Quiz:
     return exercise
 
 
-def attempt_of(quiz: Quiz, request: Mapping[str, Any]) -> Attempt:
+def attempt_of(quiz: Quiz, request: Mapping[str, Any], lang: str = DEFAULT) -> Attempt:
     """The attempt a request names: its ``seed``, and ``refresher`` (the schedule) for a refresher."""
     if "seed" not in request:
-        raise AnswerError(TEXT["needs_seed"])
+        raise AnswerError(text(lang, "quiz.needs-seed"))
     seed = check_seed(request["seed"])
     schedule = request.get("refresher")
     if schedule is None:
@@ -190,13 +190,15 @@ def attempt_of(quiz: Quiz, request: Mapping[str, Any]) -> Attempt:
 
 
 def draw_operation(exercise: Exercise, request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``draw``: ``{"definition", "seed", "refresher"?}`` -> the attempt to show (no answer key)."""
-    return attempt_of(_as_quiz(exercise), request).describe()
+    """Bridge op ``draw``: ``{"definition", "seed", "refresher"?, "lang"?}`` -> the attempt to show (no answer key)."""
+    lang = language_of(request)
+    return attempt_of(_as_quiz(exercise), request, lang).describe(lang=lang)
 
 
 def score_operation(exercise: Exercise, request: Mapping[str, Any], answers: Mapping[str, object]) -> JSONObject:
     """How ``score`` scores a knowledge check: the answers of the attempt the request's seed names."""
-    return attempt_of(_as_quiz(exercise), request).score(answers)
+    lang = language_of(request)
+    return attempt_of(_as_quiz(exercise), request, lang).score(answers, lang=lang)
 
 
 #: The bridge adds these (this module never imports the bridge, which sits above every kind).

@@ -19,7 +19,7 @@ parts, never an answer, a note or a name, under a format name and a version numb
 one never writes anything: :func:`import_plan` says what merging or replacing would change and
 returns what to store for each, and the page stores it only after the reader confirms.
 
-Every sentence this module writes is in :data:`TEXT`, one place for translation.
+Every sentence this module writes is in the locales (``record.…``), in English, Romanian and Bulgarian.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from ._bank import percent_of
 from ._base import JSONObject, Operation
 from ._errors import SelfcheckError
 from ._loader import Catalogue
-from ._observation import MESSAGES as OBSERVATION_MESSAGES
+from ._locale import DEFAULT, Words, language_of, text
 from ._observation import Observation, outcome_rows
 from ._schedule import BankRecord, Schedule, parse_day, parse_record, parse_schedule, record_json
 
@@ -50,7 +50,7 @@ MAX_FILE_CHARS = 1_000_000
 #: Outcomes kept per rubric, as ``web/observation.js`` keeps them (the oldest go first).
 MAX_OUTCOMES = 50
 
-#: The record's columns, in order (their headings are ``TEXT["col_…"]``).
+#: The record's columns, in order (their headings are ``record.col-…`` in the locales).
 COLUMNS = ("step", "module", "passed", "best", "refreshers", "practice")
 
 IDENT = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
@@ -58,135 +58,14 @@ TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*$", re.MULTILINE)
 HEADING = re.compile(r"^#{2,6}\s+(?P<text>.+?)(?:\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*$", re.MULTILINE)
 EXERCISE = re.compile(r"^\s*\{\{\s*exercise\s+(?P<id>[a-z0-9_-]+)\s*\}\}\s*$", re.MULTILINE)
 
-#: Every sentence and label of the record page, the record and the results file.
-TEXT: dict[str, str] = {
-    # The page, written at build time (readable before and without Python).
-    "heading": "Onboarding record",
-    "name": "Name of the specialist",
-    "organisation": "Organisation",
-    "fields_hint": "Type them for printing if you wish. They are never stored or sent anywhere, and are gone when "
-    "you leave the page.",
-    "statement": (
-        "This is a record of self-paced training and supervised practice. It is not an accredited certificate "
-        "or a qualification. The specialist kept these results on their own device; a supervisor's signature "
-        "confirms only what that supervisor has observed or discussed with them."
-    ),
-    "loading": "Preparing your record from the results kept on this device…",
-    "empty": "Nothing is kept on this device yet, so there is no record to show.",
-    "start": "How to start:",
-    "start_path": "each knowledge check you pass appears here, with its date.",
-    "start_refresh": "tick “Keep my knowledge-check results on this device” to add best scores and refreshers.",
-    "start_practice": "tick “Keep the outcome on this device” on a rubric when your supervisor shows you the "
-    "outcome of an observed session.",
-    "start_import": "Moving from another device? Import the results file you exported there (below).",
-    "path_link": "The onboarding path",
-    "refresh_link": "Refresh",
-    "practice_link": "Supervised practice",
-    "supervisor": "Supervisor",
-    "supervisor_name": "Name and role",
-    "signature": "Signature",
-    "date": "Date",
-    "comments": "Comments",
-    "print": "Print the record",
-    "move_title": "Move your results to another device",
-    "move_text": (
-        "Export saves what this device keeps for this record to a file: the knowledge checks passed with their "
-        "dates and, if you chose to keep them, best scores, refreshers and observed-practice outcomes. It never "
-        "holds your answers, notes or name. Keep the file somewhere private, and import it on the other device."
-    ),
-    "export_button": "Export my results",
-    "import_button": "Import results from a file",
-    "noscript": (
-        "The record is put together by a small program that runs in your browser, and JavaScript is off. "
-        "Nothing is shown here without it."
-    ),
-    # The record (computed from what is kept).
-    "col_step": "Step",
-    "col_module": "Module",
-    "col_passed": "Knowledge check passed",
-    "col_best": "Best score",
-    "col_refreshers": "Refreshers done",
-    "col_practice": "Observed practice",
-    "as_of": "Results as of {date}.",
-    "not_yet": "not yet",
-    "no_check": "no knowledge check",
-    "none": "—",
-    "refreshers": "{count} (latest {date})",
-    "no_refreshers": "none yet",
-    "practice_line": "{rubric}: {outcome}, {date}",
-    "practice_count": " ({count} observations kept)",
-    "practice_none": "{rubric}: no outcome kept",
-    "other_practice": "Observed practice on other tasks",
-    "summary": "Knowledge checks passed: {passed} of {checks}. Observed practice: an outcome kept for {rubrics} of "
-    "{total} rubrics, {ready} of them “{ready_label}”.",
-    "note_refresh_off": "Best scores and refreshers are shown only if “Keep my knowledge-check results on this "
-    "device” is ticked (Refresh page).",
-    "note_practice": "An observed-practice outcome is shown only if “Keep the outcome on this device” was ticked on "
-    "that rubric; the latest outcome is shown. The outcome applies the rubric's readiness rule to a supervisor's "
-    "ratings; it supports the supervisor's judgement and does not replace it.",
-    "note_unknown": "{count} kept results belong to knowledge checks or rubrics this site does not have; they are "
-    "left out.",
-    "note_unreadable": "Some results kept on this device could not be read ({parts}) and are left out.",
-    "part_progress": "knowledge checks passed",
-    "part_refresh": "best scores and refreshers",
-    "part_observation": "observed practice: {rubric}",
-    # Export.
-    "exported": "Your results were saved to {filename}. It holds no answers, notes or names.",
-    "nothing_to_export": "Nothing is kept on this device yet, so there is nothing to export.",
-    # Import: reading the file.
-    "not_json": "This file could not be read: it is not a results file exported from this site ({why}).",
-    "too_big": "This file is too large to be a results file exported from this site.",
-    "foreign": "This file is not a results file exported from this site (it may be another file, or come from "
-    "another program).",
-    "newer": "This results file was made by a newer version of the site (format version {version}; this version "
-    "reads version {known}).",
-    "damaged": "This results file is damaged: {why}.",
-    "unchanged": "Nothing was changed.",
-    # Import: what would change.
-    "import_title": "Import results from a file",
-    "file_summary": "The file was exported on {date}. It holds: knowledge checks passed, {checks}; best scores and "
-    "refreshers, {refresh}; observed-practice outcomes, {outcomes}.",
-    "file_summary_no_date": "It holds: knowledge checks passed, {checks}; best scores and refreshers, {refresh}; "
-    "observed-practice outcomes, {outcomes}.",
-    "same": "This device already keeps everything in this file. Nothing was changed.",
-    "merge": "Merge with what this device keeps",
-    "merge_explain": "Adds what the file has to what this device keeps and removes nothing: for each module, "
-    "the earliest pass date, the best score and the latest refresher.",
-    "replace": "Replace what this device keeps",
-    "replace_explain": "Deletes the results this device keeps for this record and keeps the file's instead.",
-    "import": "Import",
-    "import_explain": "This device keeps nothing for this record yet: the file's results will be kept here.",
-    "cancel": "Cancel: change nothing",
-    "optin_note": "Importing keeps these results on this device, as if you had ticked “Keep …” on the Refresh "
-    "page and on the rubrics concerned. You can delete them there at any time.",
-    "left_out": "{count} results in the file belong to knowledge checks or rubrics this site does not have; "
-    "they will be left out.",
-    "change_added": "{title}: added ({what}).",
-    "change_changed": "{title}: {what}.",
-    "change_deleted": "{title}: deleted.",
-    "what_passed": "passed {date}",
-    "what_best": "best score {best}",
-    "what_refreshers": "refreshers done: {count}",
-    "what_passed_change": "passed {old} → {new}",
-    "what_best_change": "best score {old} → {new}",
-    "what_refreshers_change": "refreshers done {old} → {new}",
-    "what_schedule": "refresher schedule updated",
-    "outcomes_added": "{title}: {count} outcomes added.",
-    "outcome_added": "{title}: 1 outcome added.",
-    "outcomes_deleted": "{title}: {count} outcomes deleted.",
-    "outcome_deleted": "{title}: 1 outcome deleted.",
-    "refresh_on": "Keeping best scores and refreshers is turned on on this device.",
-    "refresh_off": "Keeping best scores and refreshers is turned off on this device, and those it keeps are "
-    "deleted (the file has none).",
-    "imported": "The results were imported. The record below shows what this device now keeps.",
-    "reading": "Reading the file…",
-    "storage_failed": "This browser did not let the site keep the results (storage is full or blocked), so the "
-    "import may be incomplete. The record below shows what this device keeps.",
-    "cancelled": "Nothing was changed.",
-    "bad_request": "the request needs {field}",
-}
-#: The same texts under a public name: the build writes the record page's static parts from them.
-RECORD_TEXT = TEXT
+#: Every sentence and label of the record page, the record and the results file, in English (the locales'
+#: ``record`` table, by its keys). The build writes the record page's static parts from the locales.
+RECORD_TEXT: Mapping[str, str] = Words("record")
+TEXT = RECORD_TEXT
+
+
+def _say(lang: str, key: str, **fields: object) -> str:
+    return text(lang, f"record.{key}", **fields)
 
 
 # ----- the onboarding path
@@ -384,7 +263,7 @@ class Device:
     unreadable: tuple[str, ...]
 
 
-def parse_kept(data: object, path: OnboardingPath) -> Device:
+def parse_kept(data: object, path: OnboardingPath, lang: str = DEFAULT) -> Device:
     """The stored records the page collected: ``{"progress", "refresh", "observations": {id: record}}``.
 
     Each record is the text ``localStorage`` holds (or null when absent), or the same value parsed.
@@ -392,7 +271,7 @@ def parse_kept(data: object, path: OnboardingPath) -> Device:
     resets it), so one damaged record never hides the rest of the record.
     """
     if not isinstance(data, Mapping):
-        raise SelfcheckError(TEXT["bad_request"].format(field="'kept': the records kept on this device"))
+        raise SelfcheckError(_say(lang, "bad-request", field="'kept': the records kept on this device"))
     unreadable: list[str] = []
     passed: dict[str, date] = {}
     visited: Mapping[str, Any] = {}
@@ -403,22 +282,22 @@ def parse_kept(data: object, path: OnboardingPath) -> Device:
             seen = progress.get("visited")
             visited = seen if isinstance(seen, Mapping) else {}
         except SelfcheckError:
-            unreadable.append(TEXT["part_progress"])
+            unreadable.append(_say(lang, "part-progress"))
     refresh: dict[str, BankRecord] | None = None
     if data.get("refresh") is not None:
         try:
             refresh = parse_record(_envelope(data["refresh"], "banks"), path.schedule)
         except SelfcheckError:
-            unreadable.append(TEXT["part_refresh"])
+            unreadable.append(_say(lang, "part-refresh"))
     observations: dict[str, tuple[Outcome, ...]] = {}
     stored = data.get("observations") or {}
     if not isinstance(stored, Mapping):
-        raise SelfcheckError(TEXT["bad_request"].format(field="'observations' as an object"))
+        raise SelfcheckError(_say(lang, "bad-request", field="'observations' as an object"))
     for ident, value in stored.items():
         try:
             observations[_ident(ident, "rubric")] = _parse_outcomes(_envelope(value, "entries")["entries"])
         except SelfcheckError:
-            unreadable.append(TEXT["part_observation"].format(rubric=path.title_of(str(ident))))
+            unreadable.append(_say(lang, "part-observation", rubric=path.title_of(str(ident))))
     return Device(Results(passed, refresh, observations), visited, tuple(unreadable))
 
 
@@ -454,13 +333,13 @@ def export_file(results: Results, today: date) -> JSONObject:
     }
 
 
-def parse_results_file(data: object, schedule: Schedule) -> tuple[Results, date | None]:
+def parse_results_file(data: object, schedule: Schedule, lang: str = DEFAULT) -> tuple[Results, date | None]:
     """A results file, already parsed from JSON: its results and export date, or one clear error."""
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise SelfcheckError(TEXT["foreign"])
+        raise SelfcheckError(_say(lang, "foreign"))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise SelfcheckError(TEXT["newer"].format(version=version, known=VERSION))
+        raise SelfcheckError(_say(lang, "newer", version=version, known=VERSION))
     try:
         if version != VERSION:
             raise SelfcheckError(f"its version must be {VERSION}, got {version!r}")
@@ -479,21 +358,21 @@ def parse_results_file(data: object, schedule: Schedule) -> tuple[Results, date 
             refresh = parse_record({"banks": refresh_data}, schedule)
         observations = _parse_observations(data.get("observations", {}))
     except SelfcheckError as exc:
-        raise SelfcheckError(TEXT["damaged"].format(why=str(exc).rstrip("."))) from None
+        raise SelfcheckError(_say(lang, "damaged", why=str(exc).rstrip("."))) from None
     return Results(passed, refresh, observations), exported
 
 
-def read_results_text(text: object, schedule: Schedule) -> tuple[Results, date | None]:
+def read_results_text(content: object, schedule: Schedule, lang: str = DEFAULT) -> tuple[Results, date | None]:
     """A results file as the page reads it (text): JSON first, then :func:`parse_results_file`."""
-    if not isinstance(text, str):
-        raise SelfcheckError(TEXT["bad_request"].format(field="'file': the text of the chosen file"))
-    if len(text) > MAX_FILE_CHARS:
-        raise SelfcheckError(TEXT["too_big"])
+    if not isinstance(content, str):
+        raise SelfcheckError(_say(lang, "bad-request", field="'file': the text of the chosen file"))
+    if len(content) > MAX_FILE_CHARS:
+        raise SelfcheckError(_say(lang, "too-big"))
     try:
-        data = json.loads(text)
+        data = json.loads(content)
     except json.JSONDecodeError as exc:
-        raise SelfcheckError(TEXT["not_json"].format(why=exc.msg)) from None
-    return parse_results_file(data, schedule)
+        raise SelfcheckError(_say(lang, "not-json", why=exc.msg)) from None
+    return parse_results_file(data, schedule, lang)
 
 
 # ----- the record
@@ -510,38 +389,38 @@ def passed_on(results: Results, check: str) -> date | None:
     return _first(results.passed.get(check), entry.passed if entry else None)
 
 
-def _day(day: date | None) -> str:
-    return day.isoformat() if day else TEXT["none"]
+def _day(day: date | None, lang: str) -> str:
+    return day.isoformat() if day else _say(lang, "none")
 
 
-def _percent(fraction: float | None) -> str:
-    return TEXT["none"] if fraction is None else f"{percent_of(fraction)}%"
+def _percent(fraction: float | None, lang: str) -> str:
+    return _say(lang, "none") if fraction is None else f"{percent_of(fraction)}%"
 
 
-def _refreshers_text(entry: BankRecord | None) -> str:
+def _refreshers_text(entry: BankRecord | None, lang: str) -> str:
     if entry is None:
-        return TEXT["none"]
+        return _say(lang, "none")
     if not entry.refreshers or entry.since is None:
-        return TEXT["no_refreshers"]
-    return TEXT["refreshers"].format(count=entry.refreshers, date=entry.since.isoformat())
+        return _say(lang, "no-refreshers")
+    return _say(lang, "refreshers", count=entry.refreshers, date=entry.since.isoformat())
 
 
-def _practice(rubric: PathRubric, outcomes: Sequence[Outcome]) -> JSONObject:
+def _practice(rubric: PathRubric, outcomes: Sequence[Outcome], lang: str) -> JSONObject:
     """The latest kept outcome of a rubric (None when none is kept), as a line."""
     if not outcomes:
         return {"rubric": rubric.title, "outcome": None, "date": None, "count": 0,
-                "line": TEXT["practice_none"].format(rubric=rubric.title)}
+                "line": _say(lang, "practice-none", rubric=rubric.title)}
     day = max(o[0] for o in outcomes)
     latest = [o for o in outcomes if o[0] == day][-1]  # the latest date; of that day, the last kept
-    label = OBSERVATION_MESSAGES[f"outcome_{latest[1]}"]
-    line = TEXT["practice_line"].format(rubric=rubric.title, outcome=label, date=day.isoformat())
+    label = text(lang, f"observation.outcome-{latest[1]}")
+    line = _say(lang, "practice-line", rubric=rubric.title, outcome=label, date=day.isoformat())
     if len(outcomes) > 1:
-        line += TEXT["practice_count"].format(count=len(outcomes))
+        line += " " + _say(lang, "practice-count", count=len(outcomes))
     return {"rubric": rubric.title, "outcome": latest[1], "label": label, "date": day.isoformat(),
             "count": len(outcomes), "line": line}
 
 
-def build_record(path: OnboardingPath, device: Device, today: date) -> JSONObject:
+def build_record(path: OnboardingPath, device: Device, today: date, lang: str = DEFAULT) -> JSONObject:
     """The record: a row per module of the path, in order, with passes, best scores, refreshers and practice."""
     results = device.results
     refresh = results.refresh or {}
@@ -552,7 +431,7 @@ def build_record(path: OnboardingPath, device: Device, today: date) -> JSONObjec
         check = module.check
         entry = refresh.get(check) if check else None
         passed = passed_on(results, check) if check else None
-        practice = [_practice(r, outcomes.get(r.id, ())) for r in path.rubrics if r.module == module.page]
+        practice = [_practice(r, outcomes.get(r.id, ()), lang) for r in path.rubrics if r.module == module.page]
         placed.update(r.id for r in path.rubrics if r.module == module.page)
         best = entry.best if entry else None
         rows.append({
@@ -566,37 +445,37 @@ def build_record(path: OnboardingPath, device: Device, today: date) -> JSONObjec
             "cells": [
                 str(step),
                 module.title,
-                (passed.isoformat() if passed else TEXT["not_yet"]) if check else TEXT["no_check"],
-                _percent(best) if check else TEXT["none"],
-                _refreshers_text(entry) if check and results.refresh is not None else TEXT["none"],
+                (passed.isoformat() if passed else _say(lang, "not-yet")) if check else _say(lang, "no-check"),
+                _percent(best, lang) if check else _say(lang, "none"),
+                _refreshers_text(entry, lang) if check and results.refresh is not None else _say(lang, "none"),
             ],
             "practice": practice,
         })
-    other = [_practice(r, outcomes.get(r.id, ())) for r in path.rubrics if r.id not in placed]
+    other = [_practice(r, outcomes.get(r.id, ()), lang) for r in path.rubrics if r.id not in placed]
     checks = [m.check for m in path.modules if m.check]
     kept = [r for r in path.rubrics if outcomes.get(r.id)]
-    ready = [r for r in kept if _practice(r, outcomes[r.id])["outcome"] == "ready"]
+    ready = [r for r in kept if _practice(r, outcomes[r.id], lang)["outcome"] == "ready"]
     notes = []
     if results.refresh is None:
-        notes.append(TEXT["note_refresh_off"])
-    notes.append(TEXT["note_practice"])
+        notes.append(_say(lang, "note-refresh-off"))
+    notes.append(_say(lang, "note-practice"))
     unknown = results.ids() - path.checks() - {r.id for r in path.rubrics}
     if unknown:
-        notes.append(TEXT["note_unknown"].format(count=len(unknown)))
+        notes.append(_say(lang, "note-unknown", count=len(unknown)))
     if device.unreadable:
-        notes.append(TEXT["note_unreadable"].format(parts="; ".join(device.unreadable)))
+        notes.append(_say(lang, "note-unreadable", parts="; ".join(device.unreadable)))
     return {
-        "title": TEXT["heading"],
-        "statement": TEXT["statement"],
-        "as_of": TEXT["as_of"].format(date=today.isoformat()),
+        "title": _say(lang, "heading"),
+        "statement": _say(lang, "statement"),
+        "as_of": _say(lang, "as-of", date=today.isoformat()),
         "today": today.isoformat(),
         "empty": results.empty(),
-        "summary": TEXT["summary"].format(
-            passed=sum(1 for c in checks if passed_on(results, c)), checks=len(checks), rubrics=len(kept),
-            total=len(path.rubrics), ready=len(ready), ready_label=OBSERVATION_MESSAGES["outcome_ready"]),
-        "columns": [TEXT[f"col_{c}"] for c in COLUMNS],
+        "summary": _say(lang, "summary", passed=sum(1 for c in checks if passed_on(results, c)), checks=len(checks),
+                        rubrics=len(kept), total=len(path.rubrics), ready=len(ready),
+                        ready_label=text(lang, "observation.outcome-ready")),
+        "columns": [_say(lang, f"col-{c}") for c in COLUMNS],
         "rows": rows,
-        "other_title": TEXT["other_practice"],
+        "other_title": _say(lang, "other-practice"),
         "other": other,
         "notes": notes,
     }
@@ -647,18 +526,18 @@ def _bank_view(results: Results, check: str) -> tuple[date | None, float | None,
     return passed_on(results, check), entry.best if entry else None, entry.refreshers if entry else None
 
 
-def _bank_what(passed: date | None, best: float | None, done: int | None) -> str:
+def _bank_what(passed: date | None, best: float | None, done: int | None, lang: str) -> str:
     parts = []
     if passed:
-        parts.append(TEXT["what_passed"].format(date=passed.isoformat()))
+        parts.append(_say(lang, "what-passed", date=passed.isoformat()))
     if best is not None:
-        parts.append(TEXT["what_best"].format(best=_percent(best)))
+        parts.append(_say(lang, "what-best", best=_percent(best, lang)))
     if done:
-        parts.append(TEXT["what_refreshers"].format(count=done))
+        parts.append(_say(lang, "what-refreshers", count=done))
     return ", ".join(parts)
 
 
-def _bank_changes(path: OnboardingPath, before: Results, after: Results) -> list[str]:
+def _bank_changes(path: OnboardingPath, before: Results, after: Results, lang: str) -> list[str]:
     lines = []
     order = [m.check for m in path.modules if m.check]
     for check in sorted({*before.passed, *(before.refresh or {}), *after.passed, *(after.refresh or {})},
@@ -668,46 +547,48 @@ def _bank_changes(path: OnboardingPath, before: Results, after: Results) -> list
         has = check in after.passed or check in (after.refresh or {})
         old, new = _bank_view(before, check), _bank_view(after, check)
         if had and not has:
-            lines.append(TEXT["change_deleted"].format(title=title))
+            lines.append(_say(lang, "change-deleted", title=title))
         elif has and not had:
-            lines.append(TEXT["change_added"].format(title=title, what=_bank_what(*new) or TEXT["what_schedule"]))
+            what = _bank_what(*new, lang) or _say(lang, "what-schedule")
+            lines.append(_say(lang, "change-added", title=title, what=what))
         elif old != new or (before.refresh or {}).get(check) != (after.refresh or {}).get(check):
             parts = []
             if old[0] != new[0]:
-                parts.append(TEXT["what_passed_change"].format(old=_day(old[0]), new=_day(new[0])))
+                parts.append(_say(lang, "what-passed-change", old=_day(old[0], lang), new=_day(new[0], lang)))
             if old[1] != new[1]:
-                parts.append(TEXT["what_best_change"].format(old=_percent(old[1]), new=_percent(new[1])))
+                parts.append(_say(lang, "what-best-change", old=_percent(old[1], lang), new=_percent(new[1], lang)))
             if old[2] != new[2]:
-                parts.append(TEXT["what_refreshers_change"].format(old=old[2] or 0, new=new[2] or 0))
-            lines.append(TEXT["change_changed"].format(title=title, what=", ".join(parts) or TEXT["what_schedule"]))
+                parts.append(_say(lang, "what-refreshers-change", old=old[2] or 0, new=new[2] or 0))
+            what = ", ".join(parts) or _say(lang, "what-schedule")
+            lines.append(_say(lang, "change-changed", title=title, what=what))
     return lines
 
 
-def changes(path: OnboardingPath, before: Results, after: Results) -> list[str]:
+def changes(path: OnboardingPath, before: Results, after: Results, lang: str = DEFAULT) -> list[str]:
     """What storing ``after`` where ``before`` is kept would change, a line per module or rubric."""
     lines = []
     if before.refresh is None and after.refresh is not None:
-        lines.append(TEXT["refresh_on"])
+        lines.append(_say(lang, "refresh-on"))
     if before.refresh is not None and after.refresh is None:
-        lines.append(TEXT["refresh_off"])
-    lines.extend(_bank_changes(path, before, after))
+        lines.append(_say(lang, "refresh-off"))
+    lines.extend(_bank_changes(path, before, after, lang))
     for rubric in sorted({*before.observations, *after.observations}):
         old, new = Counter(before.observations.get(rubric, ())), Counter(after.observations.get(rubric, ()))
         added, deleted = sum((new - old).values()), sum((old - new).values())
         title = path.title_of(rubric)
-        for count, one, many in ((added, "outcome_added", "outcomes_added"),
-                                 (deleted, "outcome_deleted", "outcomes_deleted")):
+        for count, one, many in ((added, "outcome-added", "outcomes-added"),
+                                 (deleted, "outcome-deleted", "outcomes-deleted")):
             if count:
-                lines.append(TEXT[one if count == 1 else many].format(title=title, count=count))
+                lines.append(_say(lang, one if count == 1 else many, title=title, count=count))
     return lines
 
 
-def _file_summary(results: Results, exported: date | None) -> str:
+def _file_summary(results: Results, exported: date | None, lang: str) -> str:
     counts = {"checks": len(results.passed), "refresh": len(results.refresh or {}),
               "outcomes": sum(len(v) for v in results.observations.values())}
     if exported is None:
-        return TEXT["file_summary_no_date"].format(**counts)
-    return TEXT["file_summary"].format(date=exported.isoformat(), **counts)
+        return _say(lang, "file-summary-no-date", **counts)
+    return _say(lang, "file-summary", date=exported.isoformat(), **counts)
 
 
 def _with_outcomes(results: Results) -> Results:
@@ -715,16 +596,16 @@ def _with_outcomes(results: Results) -> Results:
     return replace(results, observations={k: v for k, v in results.observations.items() if v})
 
 
-def import_plan(path: OnboardingPath, device: Device, text: object) -> JSONObject:
+def import_plan(path: OnboardingPath, device: Device, content: object, lang: str = DEFAULT) -> JSONObject:
     """What importing a results file would do: a summary, and per action its changes and what to store.
 
     Nothing is stored here; the page stores an action's ``store`` only after the reader chooses it.
     An unreadable file is a :class:`SelfcheckError` with a message for the reader.
     """
     try:
-        from_file, exported = read_results_text(text, path.schedule)
+        from_file, exported = read_results_text(content, path.schedule, lang)
     except SelfcheckError as exc:
-        raise SelfcheckError(f"{exc} {TEXT['unchanged']}") from None
+        raise SelfcheckError(f"{exc} {_say(lang, 'unchanged')}") from None
     known = path.checks() | {r.id for r in path.rubrics}
     left_out = len(from_file.ids() - known)
     from_file = _with_outcomes(from_file.only(known))
@@ -734,22 +615,23 @@ def import_plan(path: OnboardingPath, device: Device, text: object) -> JSONObjec
         candidates = [("import", merge(before, from_file))]
     actions = []
     for name, after in candidates:
-        lines = changes(path, _with_outcomes(before), _with_outcomes(after))
+        lines = changes(path, _with_outcomes(before), _with_outcomes(after), lang)
         if lines:
-            actions.append({"id": name, "label": TEXT[name], "explain": TEXT[f"{name}_explain"], "changes": lines,
+            actions.append({"id": name, "label": _say(lang, name), "explain": _say(lang, f"{name}-explain"),
+                            "changes": lines,
                             "store": stored(after, device.visited)})
-    summary = [_file_summary(from_file, exported)]
+    summary = [_file_summary(from_file, exported, lang)]
     if left_out:
-        summary.append(TEXT["left_out"].format(count=left_out))
+        summary.append(_say(lang, "left-out", count=left_out))
     return {
-        "title": TEXT["import_title"],
+        "title": _say(lang, "import-title"),
         "summary": summary,
         "actions": actions,
-        "message": None if actions else TEXT["same"],
-        "note": TEXT["optin_note"],
-        "cancel": TEXT["cancel"],
-        "done": TEXT["imported"],
-        "cancelled": TEXT["cancelled"],
+        "message": None if actions else _say(lang, "same"),
+        "note": _say(lang, "optin-note"),
+        "cancel": _say(lang, "cancel"),
+        "done": _say(lang, "imported"),
+        "cancelled": _say(lang, "cancelled"),
     }
 
 
@@ -760,38 +642,41 @@ def _today(request: Mapping[str, Any]) -> date:
     return parse_day(request.get("today"), "today")
 
 
-def _read(request: Mapping[str, Any]) -> tuple[OnboardingPath, Device]:
+def _read(request: Mapping[str, Any], lang: str) -> tuple[OnboardingPath, Device]:
     path = parse_onboarding(request.get("path"))
-    return path, parse_kept(request.get("kept"), path)
+    return path, parse_kept(request.get("kept"), path, lang)
 
 
 def view_operation(request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``record-view``: ``{"path", "kept", "today"}`` -> the record."""
-    path, device = _read(request)
-    return build_record(path, device, _today(request))
+    """Bridge op ``record-view``: ``{"path", "kept", "today", "lang"?}`` -> the record."""
+    lang = language_of(request)
+    path, device = _read(request, lang)
+    return build_record(path, device, _today(request), lang)
 
 
 def export_operation(request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``record-export``: ``{"path", "kept", "today"}`` -> the file, its name and a message."""
-    _, device = _read(request)
+    """Bridge op ``record-export``: ``{"path", "kept", "today", "lang"?}`` -> the file, its name and a message."""
+    lang = language_of(request)
+    _, device = _read(request, lang)
     today = _today(request)
     if device.results.empty():
-        return {"file": None, "filename": None, "message": TEXT["nothing_to_export"]}
+        return {"file": None, "filename": None, "message": _say(lang, "nothing-to-export")}
     filename = f"onboarding-results-{today.isoformat()}.json"
     return {"file": export_file(device.results, today), "filename": filename,
-            "message": TEXT["exported"].format(filename=filename)}
+            "message": _say(lang, "exported", filename=filename)}
 
 
 def import_operation(request: Mapping[str, Any]) -> JSONObject:
-    """Bridge op ``record-import``: ``{"path", "kept", "file"}`` (the file's text) -> :func:`import_plan`."""
-    path, device = _read(request)
-    return import_plan(path, device, request.get("file"))
+    """Bridge op ``record-import``: ``{"path", "kept", "file", "lang"?}`` (the file's text) -> :func:`import_plan`."""
+    lang = language_of(request)
+    path, device = _read(request, lang)
+    return import_plan(path, device, request.get("file"), lang)
 
 
-def record_of_file(data: object, path: OnboardingPath, today: date) -> JSONObject:
+def record_of_file(data: object, path: OnboardingPath, today: date, lang: str = DEFAULT) -> JSONObject:
     """The record of a results file (the CLI's ``record``): as the page would show it after importing the file."""
-    results, _ = parse_results_file(data, path.schedule)
-    return build_record(path, Device(results, {}, ()), today)
+    results, _ = parse_results_file(data, path.schedule, lang)
+    return build_record(path, Device(results, {}, ()), today, lang)
 
 
 #: The record page's operations; the bridge adds them (this module never imports the bridge).

@@ -4,7 +4,7 @@ Not a validated instrument and not scored as one: the result counts the ticked
 signs per domain, points to the prevention strategies the definition links to
 each domain, and, when the total reaches the definition's ``talk_threshold``,
 adds the definition's suggestion to talk to someone. Every word shown comes
-from the definition or from :data:`TEXT`; ticking nothing is a valid answer with its
+from the definition or from the locales (``reflection.…``); ticking nothing is a valid answer with its
 own message. Like the CBI, a result says where to get help (``help``), first when a
 sign the definition lists in ``distress`` is ticked, and names its sources once.
 """
@@ -15,23 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._base import Common, JSONObject
-from ._choice import _json_type, check_answer_keys
+from ._choice import check_answer_keys, json_type
 from ._errors import AnswerError
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, text
 
 KIND = "reflection"
-
-#: Every sentence of a result that is not in the definition (issue 19 moves these to catalogues).
-TEXT = {
-    "label": "{title}: {count} of {total}",
-    "noticed_one": "You noticed one sign here: {signs}. What may help: {strategies}.",
-    "noticed": "You noticed {count} signs here: {signs}. What may help: {strategies}.",
-    "none": "You ticked none of these signs.",
-    "summary_one": "You ticked 1 sign of {total}. {follow}",
-    "summary": "You ticked {count} signs of {total}. {follow}",
-    "strategy": "{title}: {text}",
-    "sources_title": "Sources",
-}
 
 
 @dataclass(frozen=True)
@@ -102,8 +91,8 @@ class Reflection:
         """The strategy with this id (ids are checked when parsing)."""
         return next(s for s in self.strategies if s.id == strategy_id)
 
-    def describe(self) -> JSONObject:
-        """Domains as sections, each sign a ``check`` item under its domain."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """Domains as sections, each sign a ``check`` item under its domain (the definition's words)."""
         items: list[JSONObject] = []
         for s in self.signs:
             item: JSONObject = {"id": s.id, "type": "check", "prompt": s.prompt, "section": s.domain}
@@ -120,22 +109,22 @@ class Reflection:
             "items": items,
         }
 
-    def _ticked(self, answers: Mapping[str, object]) -> set[str]:
-        check_answer_keys(answers, [s.id for s in self.signs])
+    def _ticked(self, answers: Mapping[str, object], lang: str) -> set[str]:
+        check_answer_keys(answers, [s.id for s in self.signs], lang)
         ticked: set[str] = set()
         for sign in self.signs:
             value = answers.get(sign.id)
             if value is None:
                 continue
             if not isinstance(value, bool):
-                raise AnswerError(f"item {sign.id!r}: expected true or false, got {_json_type(value)}")
+                raise AnswerError(text(lang, "answers.expected-bool", item=sign.id, got=json_type(value, lang)))
             if value:
                 ticked.add(sign.id)
         return ticked
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Count ticked signs per domain and point to the matching strategies; plain words first."""
-        ticked = self._ticked(answers)
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """Count ticked signs per domain and point to the matching strategies; plain words first, in ``lang``."""
+        ticked = self._ticked(answers, lang)
         total = len(ticked)
         counts: dict[str, int] = {}
         items: list[JSONObject] = []
@@ -144,17 +133,17 @@ class Reflection:
             signs = self.domain_signs(domain.id)
             hits = [s for s in signs if s.id in ticked]
             counts[domain.id] = len(hits)
-            label = TEXT["label"].format(title=domain.title, count=len(hits), total=len(signs))
+            label = text(lang, "reflection.label", title=domain.title, count=len(hits), total=len(signs))
             if hits:
                 for strategy_id in domain.strategies:
                     if strategy_id not in pointed:
                         pointed.append(strategy_id)
                 titles = ", ".join(self.strategy(k).title for k in domain.strategies)
                 noticed = "; ".join(s.prompt.rstrip(".") for s in hits)
-                key = "noticed_one" if len(hits) == 1 else "noticed"
-                message = TEXT[key].format(count=len(hits), signs=noticed, strategies=titles)
+                key = "reflection.noticed-one" if len(hits) == 1 else "reflection.noticed"
+                message = text(lang, key, count=len(hits), signs=noticed, strategies=titles)
             else:
-                message = TEXT["none"]
+                message = text(lang, "reflection.none")
             items.append(
                 {
                     "id": domain.id,
@@ -170,9 +159,8 @@ class Reflection:
             summary = self.none_message
         else:
             follow = self.talk_message if talk else self.some_message
-            summary = TEXT["summary_one" if total == 1 else "summary"].format(
-                count=total, total=len(self.signs), follow=follow
-            )
+            summary = text(lang, "reflection.summary-one" if total == 1 else "reflection.summary",
+                           count=total, total=len(self.signs), follow=follow)
         urgent = next((s for s in self.signs if s.id in self.distress and s.id in ticked), None)
         sources = [self.source]
         for strategy in map(self.strategy, pointed):
@@ -194,10 +182,10 @@ class Reflection:
                 "urgent": self.help.urgent.format(sign=urgent.prompt.rstrip(".")) if urgent else "",
             },
             "notes": [
-                *(TEXT["strategy"].format(title=s.title, text=s.text) for s in map(self.strategy, pointed)),
+                *(text(lang, "reflection.strategy", title=s.title, text=s.text) for s in map(self.strategy, pointed)),
                 *self.notes,
             ],
-            "sources_title": TEXT["sources_title"],
+            "sources_title": text(lang, "reflection.sources-title"),
             "sources": sources,
         }
 
@@ -205,32 +193,35 @@ class Reflection:
     def _strategy_json(s: Strategy) -> JSONObject:
         return {"id": s.id, "title": s.title, "text": s.text, "source": s.source}
 
-    def scoring_key(self) -> dict[str, object]:
-        """The paper version's key: one row per group of signs, then how to count by hand."""
+    def scoring_key(self, *, lang: str = DEFAULT) -> dict[str, object]:
+        """The paper version's key in ``lang``: one row per group of signs, then how to count by hand."""
         rows: list[list[str]] = []
         for d in self.domains:
             signs = self.domain_signs(d.id)
             rows.append(
                 [
                     d.title,
-                    f"___ of {len(signs)}",
+                    text(lang, "reflection.key-count", total=len(signs)),
                     "; ".join(self.strategy(k).title for k in d.strategies),
                 ]
             )
+        threshold = self.talk_threshold
         notes = [
-            "Count the signs you ticked in each group and write the number in its row.",
-            "For each group with at least one sign ticked, read the prevention strategies in its row.",
-            f"Add up all the signs you ticked. With {self.talk_threshold} or more: {self.talk_message}",
-            f"With one to {self.talk_threshold - 1}: {self.some_message}"
-            if self.talk_threshold > 1
-            else f"With one or more: {self.talk_message}",
-            f"With none ticked: {self.none_message}",
-            *(f"{s.title}: {s.text} (Source: {s.source}.)" for s in self.strategies),
+            text(lang, "reflection.key-count-groups"),
+            text(lang, "reflection.key-read-strategies"),
+            text(lang, "reflection.key-talk", threshold=threshold, message=self.talk_message),
+            text(lang, "reflection.key-some", below=threshold - 1, message=self.some_message)
+            if threshold > 1
+            else text(lang, "reflection.key-some-any", message=self.talk_message),
+            text(lang, "reflection.key-none", message=self.none_message),
+            *(text(lang, "reflection.key-strategy", title=s.title, text=s.text, source=s.source)
+              for s in self.strategies),
             *self.notes,
         ]
         return {
-            "title": f"Counting key: {self.title}",
-            "header": ["Group of signs", "Signs ticked", "Prevention strategies that fit"],
+            "title": text(lang, "reflection.key-title", title=self.title),
+            "header": [text(lang, "reflection.key-col-group"), text(lang, "reflection.key-col-ticked"),
+                       text(lang, "reflection.key-col-strategies")],
             "rows": rows,
             "notes": notes,
         }

@@ -1,11 +1,17 @@
 """The safety rules of the distinction logic: data (``safety.toml``) beside the verdict rules of ``_classify``.
 
 Each rule says when it applies (conditions on the facts, each yes, no or
-unknown, and on the verdict to act on), what it adds to the result (a notice
-with its source), and what it forbids (verdicts, words). The file ships inside
-the package and is read with :mod:`importlib.resources`, so the browser's
-Python reads exactly the same rules. ``_classify`` applies them to every
-result; the tests apply them to all 3^7 fact sets.
+unknown, and on the verdict to act on), whether it adds a notice to the result,
+and what it forbids (verdicts, words). The file ships inside the package and is
+read with :mod:`importlib.resources`, so the browser's Python reads exactly the
+same rules. ``_classify`` applies them to every result; the tests apply them to
+all 3^7 fact sets.
+
+``safety.toml`` holds the structure only; each rule's words (title, source,
+message, and the presumption's ``if-differ`` and ``if-same``) are in the locales
+under ``safety.<rule id>``, so :func:`load_rules` gives the rules in one language.
+The guards ``never_say`` and ``must_name`` are English words, checked against the
+English text (see ``_classify``).
 
 This module knows nothing of the verdict logic: the fact names and verdict ids
 are passed in, so ``_classify`` can load the rules without an import cycle.
@@ -16,11 +22,15 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from ._errors import DefinitionError, SelfcheckError
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, FOLDER, LANGUAGES, catalog
+
+#: The languages besides English in which a question rule's ``must_name`` terms are also given.
+OTHER_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != DEFAULT)
 
 RULES_FILE = "safety.toml"
 SCHEMA = 1
@@ -68,6 +78,7 @@ class Rule:
     source: str
     when: tuple[Condition, ...] = ()
     message: str = ""
+    has_notice: bool = False
     never: frozenset[str] = frozenset()
     never_say: tuple[str, ...] = ()
     presume: tuple[str, bool] | None = None
@@ -75,6 +86,9 @@ class Rule:
     if_same: str = ""
     question: str | None = None
     must_name: tuple[str, ...] = ()
+    #: Per term of ``must_name`` (same order), its forms in the other languages (a translated
+    #: question names the term in its own language): ``must_name_ro``, ``must_name_bg``.
+    must_name_elsewhere: tuple[tuple[str, ...], ...] = ()
 
     def applies(self, facts: Facts, verdict: str | None) -> bool:
         """Whether the rule applies to a result: questions rules never do; no ``when`` means always."""
@@ -87,9 +101,15 @@ class Rule:
         return Notice(self.id, self.title, self.message if message is None else message, self.source)
 
     def unnamed(self, question_text: str) -> list[str]:
-        """The ``must_name`` terms the question's text does not contain (case-insensitive)."""
+        """The ``must_name`` terms the question's text names in no language (case-insensitive substrings).
+
+        A term is named when its English form or one of its forms in another language is in the text
+        (``a|b``: either wording), so the rule holds for the English definition and every translated one.
+        """
         lowered = question_text.casefold()
-        return [term for term in self.must_name if term.casefold() not in lowered]
+        forms = self.must_name_elsewhere or tuple(() for _ in self.must_name)
+        return [term for term, other in zip(self.must_name, forms, strict=True)
+                if not any(form.casefold() in lowered for forms in (term, *other) for form in forms.split("|"))]
 
     def said(self, texts: Iterable[str]) -> list[str]:
         """The ``never_say`` words that occur in ``texts`` as whole words, in any case."""
@@ -143,33 +163,83 @@ class Rules:
                 )
 
 
-def parse_rules(data: Mapping[str, object], origin: str, facts: Sequence[str], verdicts: Sequence[str]) -> Rules:
-    """Validate the rules data (a parsed TOML table); errors name the file, the rule and the field."""
+def parse_rules(
+    data: Mapping[str, object],
+    origin: str,
+    facts: Sequence[str],
+    verdicts: Sequence[str],
+    lang: str = DEFAULT,
+    texts: Mapping[str, str] | None = None,
+) -> Rules:
+    """Validate the rules data (a parsed TOML table) and give the rules their words in ``lang``.
+
+    Errors name the file, the rule and the field; ``texts`` (default: the locale of ``lang``) holds
+    the words by key (``safety.<rule id>.title``), and a rule without its words is refused too.
+    """
     table = Table(data, origin)
     schema = table.integer("schema")
     if schema != SCHEMA:
         raise table.error("schema", f"unsupported schema version {schema} (this selfcheck reads version {SCHEMA})")
     rule_tables = table.tables("rules")
     unique_ids(rule_tables, table)
-    rules = tuple(_rule(t, facts, verdicts) for t in rule_tables)
+    rules = [_rule(t, facts, verdicts) for t in rule_tables]
     if sum(r.presume is not None for r in rules) > 1:
         raise table.error("rules", "only one rule may have 'presume'")
     step = table.table("next_step")
-    next_step = Notice(step.ident(), step.text("title"), step.text("message"), step.text("source"))
+    step_id = step.ident()
     step.finish()
     table.finish()
-    return Rules(rules, next_step)
+    words = catalog(lang) if texts is None else texts
+    worded = tuple(_worded(rule, t, words, lang) for rule, t in zip(rules, rule_tables, strict=True))
+    said = _Words(step, step_id, words, lang)
+    return Rules(worded, Notice(step_id, said("title"), said("message"), said("source")))
+
+
+class _Words:
+    """The words of one rule (or the next step) in a locale: a missing one is an error naming rule and field."""
+
+    def __init__(self, table: Table, ident: str, words: Mapping[str, str], lang: str) -> None:
+        self.table, self.prefix, self.words, self.lang = table, f"safety.{ident}.", words, lang
+
+    def __call__(self, field: str) -> str:
+        key = self.prefix + field
+        value = self.words.get(key, "")
+        if not value.strip():
+            raise self.table.error(field, f"has no text in selfcheck/{FOLDER}/{self.lang}.toml (key {key!r})")
+        return value
+
+
+def _worded(rule: Rule, table: Table, words: Mapping[str, str], lang: str) -> Rule:
+    said = _Words(table, rule.id, words, lang)
+    return replace(
+        rule,
+        title=said("title"),
+        source=said("source"),
+        message=said("message") if rule.has_notice else "",
+        if_differ=said("if-differ") if rule.presume else "",
+        if_same=said("if-same") if rule.presume else "",
+    )
 
 
 def _rule(t: Table, facts: Sequence[str], verdicts: Sequence[str]) -> Rule:
-    ident, title, source = t.ident(), t.text("title"), t.text("source")
+    """A rule's structure; its words come later (:func:`_worded`)."""
+    ident = t.ident()
     question = t.opt_text("question") or None
     if question is not None:
         if question not in facts:
             raise t.error("question", f"{question!r} is not a known fact (known facts: {', '.join(facts)})")
         must_name = tuple(t.texts("must_name"))
+        elsewhere = []
+        for lang in OTHER_LANGUAGES:
+            forms = t.texts(f"must_name_{lang}", required=False)
+            if forms and len(forms) != len(must_name):
+                raise t.error(f"must_name_{lang}", f"must give one form for each of the {len(must_name)} terms "
+                                                   "of 'must_name', in the same order")
+            elsewhere.append(forms or [""] * len(must_name))
         t.finish()
-        return Rule(ident, title, source, question=question, must_name=must_name)
+        return Rule(ident, "", "", question=question, must_name=must_name,
+                    must_name_elsewhere=tuple(tuple(f for f in forms if f) for forms in zip(*elsewhere, strict=True))
+                    if must_name else ())
     when = _when(t, facts, verdicts)
     never = t.texts("never", required=False)
     for verdict in never:
@@ -178,18 +248,18 @@ def _rule(t: Table, facts: Sequence[str], verdicts: Sequence[str]) -> Rule:
     presume = _presume(t, facts, when)
     rule = Rule(
         ident,
-        title,
-        source,
+        "",
+        "",
         when=when,
-        message=t.opt_text("message"),
+        has_notice=t.boolean("notice", False),
         never=frozenset(never),
         never_say=tuple(t.texts("never_say", required=False)),
         presume=presume,
-        if_differ=t.text("if_differ") if presume else "",
-        if_same=t.text("if_same") if presume else "",
     )
-    if not (rule.message or rule.never or rule.never_say):
-        raise t.error("message", "is missing: a rule needs a message, 'never' or 'never_say'")
+    if not (rule.has_notice or rule.never or rule.never_say):
+        raise t.error("notice", "is missing: a rule needs a notice (notice = true), 'never' or 'never_say'")
+    if presume and not rule.has_notice:
+        raise t.error("notice", "must be true for a 'presume' rule: its notice says what was presumed")
     t.finish()
     return rule
 
@@ -252,12 +322,12 @@ def _presume(t: Table, facts: Sequence[str], when: tuple[Condition, ...]) -> tup
     return name, VALUES[value] is True
 
 
-def load_rules(facts: Sequence[str], verdicts: Sequence[str]) -> Rules:
-    """The rules shipped with the package (``safety.toml``), validated."""
+def load_rules(facts: Sequence[str], verdicts: Sequence[str], lang: str = DEFAULT) -> Rules:
+    """The rules shipped with the package (``safety.toml``), validated, with their words in ``lang``."""
     origin = f"selfcheck/{RULES_FILE}"
     try:
         text = resources.files("selfcheck").joinpath(RULES_FILE).read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DefinitionError(origin, f"cannot be read: {exc}") from None
-    return parse_rules(data, origin, facts, verdicts)
+    return parse_rules(data, origin, facts, verdicts, lang)

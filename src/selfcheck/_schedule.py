@@ -25,55 +25,19 @@ from ._bank import Bank as BankOfItems
 from ._base import JSONObject, Operation
 from ._errors import SelfcheckError
 from ._fields import Table
+from ._locale import DEFAULT, language_of, text
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-#: Every sentence a reader sees from this module (issue 19 translates them here).
-TEXT = {
-    "unreadable": "the results stored on this device could not be read: {why}",
-    "reset": "Stored results on this device could not be read (damaged or from an older version), so they were "
-    "cleared.",
-    "summary_due_one": "1 refresher is due.",
-    "summary_due": "{count} refreshers are due.",
-    "summary_next": "No refresher is due today. The next one: {title}, on {date} ({when}).",
-    "summary_none": "No refresher is scheduled yet: refreshers start once you pass a module's knowledge check.",
-    "today": "today",
-    "tomorrow": "tomorrow",
-    "in_days": "in {days} days",
-    "yesterday": "since yesterday",
-    "days_ago": "since {days} days ago",
-    "due_line": "{title} — due {when} ({date}).",
-    "upcoming_line": "{title} — {date} ({when}).",
-    "start": "Start the refresher",
-    "first_pass": "Passed. Your first refresher for this module falls due {when}, on {date}.",
-    "kept": "Your result was kept on this device. Best score for this module: {best}%.",
-    "early": "Practice only: this refresher was not due yet, so the schedule stays as it was (next due {date}).",
-    "moved_up": "Refresher passed. The next one falls due {when}, on {date}.",
-    "moved_back": "Refresher not passed yet, so it comes back sooner: {when}, on {date}.",
-    "not_scheduled": "This module has no refresher scheduled: pass its knowledge check first.",
-    "schedule": (
-        "After you pass a module's knowledge check, a short refresher of {low} to {high} questions from that "
-        "module falls due after {first}. Each refresher you pass puts the next one further off: {rest}. "
-        "A refresher you do not pass comes back sooner."
-    ),
-    "after": "after {duration}",
-    "then": "then {duration}",
-    "repeat": "and from then on every {duration}",
-    "days": "{n} days",
-    "day": "1 day",
-    "weeks": "{n} weeks",
-    "week": "1 week",
-    "months": "{n} months",
-    "month": "1 month",
-}
+# Every sentence a reader sees from this module is in the locales (``schedule.…``).
 
 
-def duration(days: int) -> str:
-    """Days in words: ``2 days``, ``1 week``, ``3 weeks``, ``2 months`` (30 days a month)."""
+def duration(days: int, lang: str = DEFAULT) -> str:
+    """Days in words: ``2 days``, ``1 week``, ``3 weeks``, ``2 months`` (30 days a month), in ``lang``."""
     for size, one, many in ((30, "month", "months"), (7, "week", "weeks"), (1, "day", "days")):
         if days % size == 0:
             count = days // size
-            return TEXT[one] if count == 1 else TEXT[many].format(n=count)
+            return text(lang, f"schedule.{one}") if count == 1 else text(lang, f"schedule.{many}", n=count)
     raise AssertionError("unreachable: every whole number of days is a multiple of 1")
 
 
@@ -96,12 +60,15 @@ class Schedule:
             return None
         return entry.since + timedelta(days=self.intervals[min(entry.box, len(self.intervals)) - 1])
 
-    def describe(self) -> str:
-        """The schedule in words, for the Refresh page."""
-        words = [duration(d) for d in self.intervals]
-        rest = [TEXT["after" if n == 0 else "then"].format(duration=w) for n, w in enumerate(words[1:])]
-        rest.append(TEXT["repeat"].format(duration=words[-1]))
-        return TEXT["schedule"].format(low=self.min_items, high=self.max_items, first=words[0], rest=", ".join(rest))
+    def describe(self, *, lang: str = DEFAULT) -> str:
+        """The schedule in words, for the Refresh page, in ``lang``."""
+        words = [duration(d, lang) for d in self.intervals]
+        rest = [
+            text(lang, "schedule.after" if n == 0 else "schedule.then", duration=w) for n, w in enumerate(words[1:])
+        ]
+        rest.append(text(lang, "schedule.repeat", duration=words[-1]))
+        return text(lang, "schedule.schedule", low=self.min_items, high=self.max_items, first=words[0],
+                    rest=", ".join(rest))
 
     def to_json(self) -> JSONObject:
         """The schedule as the pages embed it (the same fields :func:`parse_schedule` reads)."""
@@ -172,7 +139,7 @@ def _optional_day(value: object, what: str) -> date | None:
     return None if value is None else parse_day(value, what)
 
 
-def parse_record(data: object, schedule: Schedule) -> dict[str, BankRecord]:
+def parse_record(data: object, schedule: Schedule, lang: str = DEFAULT) -> dict[str, BankRecord]:
     """The stored record ``{"banks": {id: entry}}``; anything malformed is one clear error (the page resets it)."""
     try:
         if data is None:
@@ -202,7 +169,7 @@ def parse_record(data: object, schedule: Schedule) -> dict[str, BankRecord]:
             )
         return record
     except SelfcheckError as exc:
-        raise SelfcheckError(TEXT["unreadable"].format(why=exc)) from None
+        raise SelfcheckError(text(lang, "schedule.unreadable", why=exc)) from None
 
 
 def _is_number(value: object) -> bool:
@@ -214,51 +181,63 @@ def record_json(record: Mapping[str, BankRecord]) -> JSONObject:
     return {"banks": {ident: entry.to_json() for ident, entry in sorted(record.items())}}
 
 
-def when(day: date, today: date) -> str:
-    """``today``, ``tomorrow``, ``in 5 days``, ``since yesterday``, ``since 3 days ago``."""
+def when(day: date, today: date, lang: str = DEFAULT) -> str:
+    """``today``, ``tomorrow``, ``in 5 days``, ``since yesterday``, ``since 3 days ago`` (in ``lang``)."""
     days = (day - today).days
     if days == 0:
-        return TEXT["today"]
+        return text(lang, "schedule.today")
     if days == 1:
-        return TEXT["tomorrow"]
+        return text(lang, "schedule.tomorrow")
     if days > 1:
-        return TEXT["in_days"].format(days=days)
-    return TEXT["yesterday"] if days == -1 else TEXT["days_ago"].format(days=-days)
+        return text(lang, "schedule.in-days", days=days)
+    return text(lang, "schedule.yesterday") if days == -1 else text(lang, "schedule.days-ago", days=-days)
 
 
 def after_attempt(
-    schedule: Schedule, record: Mapping[str, BankRecord], bank: str, today: date, passed: bool, fraction: float
+    schedule: Schedule,
+    record: Mapping[str, BankRecord],
+    bank: str,
+    today: date,
+    passed: bool,
+    fraction: float,
+    lang: str = DEFAULT,
 ) -> tuple[dict[str, BankRecord], str]:
     """Keep a full attempt's result: best score always; the first pass also starts the schedule (box 1)."""
     entry = record.get(bank, BankRecord())
     entry = replace(entry, best=round(max(fraction, entry.best or 0.0), 4))
-    message = TEXT["kept"].format(best=int(entry.best * 100 + 1e-9) if entry.best is not None else 0)
+    message = text(lang, "schedule.kept", best=int(entry.best * 100 + 1e-9) if entry.best is not None else 0)
     if passed and entry.box is None:
         entry = replace(entry, passed=entry.passed or today, box=1, since=today)
         due = schedule.due(entry)
         assert due is not None
-        message = TEXT["first_pass"].format(when=when(due, today), date=due.isoformat())
+        message = text(lang, "schedule.first-pass", when=when(due, today, lang), date=due.isoformat())
     elif passed and entry.passed is None:
         entry = replace(entry, passed=today)
     return {**record, bank: entry}, message
 
 
 def after_refresher(
-    schedule: Schedule, record: Mapping[str, BankRecord], bank: str, today: date, passed: bool
+    schedule: Schedule,
+    record: Mapping[str, BankRecord],
+    bank: str,
+    today: date,
+    passed: bool,
+    lang: str = DEFAULT,
 ) -> tuple[dict[str, BankRecord], str]:
     """Move the bank up a box after a passed refresher that was due, back ``back_on_fail`` after a failed one."""
     entry = record.get(bank)
     due = schedule.due(entry) if entry else None
     if entry is None or entry.box is None or due is None:
-        raise SelfcheckError(TEXT["not_scheduled"])
+        raise SelfcheckError(text(lang, "schedule.not-scheduled"))
     if today < due:
-        return dict(record), TEXT["early"].format(date=due.isoformat())
+        return dict(record), text(lang, "schedule.early", date=due.isoformat())
     top = len(schedule.intervals)
     box = min(entry.box + 1, top) if passed else max(1, entry.box - schedule.back_on_fail)
     moved = replace(entry, box=box, since=today, refreshers=entry.refreshers + 1)
     next_due = schedule.due(moved)
     assert next_due is not None
-    message = TEXT["moved_up" if passed else "moved_back"].format(when=when(next_due, today), date=next_due.isoformat())
+    message = text(lang, "schedule.moved-up" if passed else "schedule.moved-back", when=when(next_due, today, lang),
+                   date=next_due.isoformat())
     return {**record, bank: moved}, message
 
 
@@ -288,7 +267,9 @@ def refresher_href(bank: Bank) -> str:
     return f"{bank.url}?refresher#knowledge-check"
 
 
-def status(schedule: Schedule, record: Mapping[str, BankRecord], banks: list[Bank], today: date) -> JSONObject:
+def status(
+    schedule: Schedule, record: Mapping[str, BankRecord], banks: list[Bank], today: date, lang: str = DEFAULT
+) -> JSONObject:
     """What is due today and what comes next, in due-date order (banks in record but not listed are skipped)."""
     scheduled: list[tuple[date, Bank, int]] = []
     for bank in banks:
@@ -300,21 +281,21 @@ def status(schedule: Schedule, record: Mapping[str, BankRecord], banks: list[Ban
     due: list[JSONObject] = []
     upcoming: list[JSONObject] = []
     for day, bank, box in scheduled:
-        shown = when(day, today)
-        line = TEXT["due_line" if day <= today else "upcoming_line"].format(
-            title=bank.title, when=shown, date=day.isoformat()
-        )
+        shown = when(day, today, lang)
+        line = text(lang, "schedule.due-line" if day <= today else "schedule.upcoming-line",
+                    title=bank.title, when=shown, date=day.isoformat())
         entry_json = {"id": bank.id, "title": bank.title, "href": refresher_href(bank), "date": day.isoformat(),
                       "box": box, "when": shown, "line": line}
         (due if day <= today else upcoming).append(entry_json)
     if due:
-        summary = TEXT["summary_due_one"] if len(due) == 1 else TEXT["summary_due"].format(count=len(due))
+        summary = text(lang, "schedule.summary-due-one" if len(due) == 1 else "schedule.summary-due", count=len(due))
     elif upcoming:
         first = upcoming[0]
-        summary = TEXT["summary_next"].format(title=first["title"], date=first["date"], when=first["when"])
+        summary = text(lang, "schedule.summary-next", title=first["title"], date=first["date"], when=first["when"])
     else:
-        summary = TEXT["summary_none"]
-    return {"today": today.isoformat(), "summary": summary, "start": TEXT["start"], "due": due, "upcoming": upcoming}
+        summary = text(lang, "schedule.summary-none")
+    return {"today": today.isoformat(), "summary": summary, "start": text(lang, "schedule.start"), "due": due,
+            "upcoming": upcoming}
 
 
 def _schedule_of(request: Mapping[str, Any]) -> Schedule:
@@ -341,11 +322,13 @@ def status_operation(request: Mapping[str, Any]) -> JSONObject:
 
     An unreadable record gives ``"reset": true`` and nothing due: the page clears it.
     """
+    lang = language_of(request)
     schedule = _schedule_of(request)
     record, reset = _record_of(request, schedule)
-    result = status(schedule, record, parse_banks(request.get("banks")), parse_day(request.get("today"), "today"))
+    today = parse_day(request.get("today"), "today")
+    result = status(schedule, record, parse_banks(request.get("banks")), today, lang)
     if reset:
-        result.update(reset=True, summary=TEXT["reset"])
+        result.update(reset=True, summary=text(lang, "schedule.reset"))
     return result
 
 
@@ -355,6 +338,7 @@ def update_operation(request: Mapping[str, Any]) -> JSONObject:
     ``result`` is what ``score`` returned (only ``passed`` and ``fraction`` are read); ``mode`` is
     ``attempt`` or ``refresher``. Returns the new record (to store as it is) and a message.
     """
+    lang = language_of(request)
     schedule = _schedule_of(request)
     record, reset = _record_of(request, schedule)
     today = parse_day(request.get("today"), "today")
@@ -366,12 +350,15 @@ def update_operation(request: Mapping[str, Any]) -> JSONObject:
         raise SelfcheckError("result must be the result of 'score', with 'fraction' from 0 to 1")
     mode = request.get("mode")
     if mode == "refresher":
-        updated, message = after_refresher(schedule, record, _bank_id(request), today, result["passed"])
+        updated, message = after_refresher(schedule, record, _bank_id(request), today, result["passed"], lang)
     elif mode == "attempt":
-        updated, message = after_attempt(schedule, record, _bank_id(request), today, result["passed"], float(fraction))
+        updated, message = after_attempt(
+            schedule, record, _bank_id(request), today, result["passed"], float(fraction), lang
+        )
     else:
         raise SelfcheckError(f"mode must be 'attempt' or 'refresher', got {mode!r}")
-    return {"record": record_json(updated), "message": f"{TEXT['reset']} {message}" if reset else message}
+    return {"record": record_json(updated),
+            "message": f"{text(lang, 'schedule.reset')} {message}" if reset else message}
 
 
 def start_operation(request: Mapping[str, Any]) -> JSONObject:

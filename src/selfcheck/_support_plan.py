@@ -17,15 +17,12 @@ from dataclasses import dataclass
 from ._base import Common, JSONObject
 from ._checklist import Body, Check, Field, Section, check_unique, parse_body, tick_summary
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, text
 
 KIND = "support-plan"
 
-#: The three things every chosen need must have, as (field suffix, what is missing).
-PARTS = (
-    ("provider", "a service provider or responsible person"),
-    ("duration", "a duration"),
-    ("monitoring", "a way to monitor and evaluate it"),
-)
+#: The three things every chosen need must have (field suffixes; ``support-plan.missing.<part>`` says what is missing).
+PARTS = ("provider", "duration", "monitoring")
 
 
 @dataclass(frozen=True)
@@ -58,20 +55,20 @@ class SupportPlan:
     column_titles: tuple[str, str, str]
     kind: str = KIND
 
-    def describe(self) -> JSONObject:
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
         """One section per need (tick + three fields), then the extra sections; a ``table`` layout for paper."""
         out = self.body.describe(Common(self.id, self.title, self.source), self.kind)
         out["table"] = {
-            "header": ["Need", "In the plan", *self.column_titles],
+            "header": [text(lang, "support-plan.col-need"), text(lang, "support-plan.col-chosen"), *self.column_titles],
             "rows": [
-                {"label": n.label, "items": [n.chosen_id, *(n.field_id(p) for p, _ in PARTS)]} for n in self.needs
+                {"label": n.label, "items": [n.chosen_id, *(n.field_id(p) for p in PARTS)]} for n in self.needs
             ],
         }
         return out
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
-        """Per ticked need: complete, or what is missing. Details without a tick are flagged."""
-        ticked, values = self.body.read(answers)
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
+        """Per ticked need: complete, or what is missing (in ``lang``). Details without a tick are flagged."""
+        ticked, values = self.body.read(answers, lang)
 
         def filled(ident: str) -> bool:
             value = values.get(ident)
@@ -81,49 +78,41 @@ class SupportPlan:
         chosen = complete = 0
         stray = 0
         for need in self.needs:
-            has = [filled(need.field_id(p)) for p, _ in PARTS]
+            has = [filled(need.field_id(p)) for p in PARTS]
             if need.chosen_id in ticked:
                 chosen += 1
-                missing = [what for (_, what), ok in zip(PARTS, has, strict=True) if not ok]
+                missing = [text(lang, f"support-plan.missing.{p}") for p, ok in zip(PARTS, has, strict=True) if not ok]
                 if missing:
-                    status, label = "incorrect", f"{need.label}: incomplete"
-                    message = "Still missing: " + "; ".join(missing) + "."
+                    status, label = "incorrect", text(lang, "support-plan.incomplete-label", need=need.label)
+                    message = text(lang, "support-plan.incomplete", missing="; ".join(missing))
                 else:
                     complete += 1
-                    status, label = "correct", f"{need.label}: complete"
-                    message = "Provider, duration and monitoring are all filled in."
+                    status, label = "correct", text(lang, "support-plan.complete-label", need=need.label)
+                    message = text(lang, "support-plan.complete")
             elif any(has):
                 stray += 1
-                status, label = "warning", f"{need.label}: not ticked"
-                message = (
-                    "Details are filled in, but the need is not ticked as part of the plan: tick it or clear them."
-                )
+                status, label = "warning", text(lang, "support-plan.unticked-label", need=need.label)
+                message = text(lang, "support-plan.unticked")
             else:
                 continue
             items.append({"id": need.id, "status": status, "label": label, "message": message,
                           "source": self.source})
-        extra_items, extra_open = self.body.progress(ticked, self.source, frozenset(n.id for n in self.needs))
+        extra_items, extra_open = self.body.progress(ticked, self.source, lang, frozenset(n.id for n in self.needs))
         if chosen == 0:
-            summary = (
-                "No need is ticked yet. Tick each need that is part of the plan, then fill in who meets it, "
-                "for how long, and how it is monitored."
-            )
+            summary = text(lang, "support-plan.summary-none")
         elif complete == chosen and not stray:
-            summary = (
-                "The one need in the plan has" if chosen == 1 else f"All {chosen} needs in the plan have"
-            ) + " a provider, a duration and a way to monitor them."
+            key = "support-plan.summary-complete-one" if chosen == 1 else "support-plan.summary-complete"
+            summary = text(lang, key, chosen=chosen)
         else:
-            noun = "need" if chosen == 1 else "needs"
-            summary = (
-                f"{chosen} {noun} in the plan: {complete} complete, {chosen - complete} still missing a provider, "
-                "a duration or monitoring."
-            )
+            key = "support-plan.summary-incomplete-one" if chosen == 1 else "support-plan.summary-incomplete"
+            summary = text(lang, key, chosen=chosen, complete=complete, missing=chosen - complete)
             if stray:
-                summary += f" {stray} filled in but not ticked as part of the plan."
+                summary += " " + text(lang, "support-plan.summary-unticked", stray=stray)
         extra_ticks = len(ticked) - chosen
         extra_total = len(self.body.checks) - len(self.needs)
         if extra_total:
-            summary += " Other points: " + tick_summary(extra_ticks, extra_total)
+            others = tick_summary(extra_ticks, extra_total, lang)
+            summary += " " + text(lang, "support-plan.summary-other", ticks=others)
         return {
             "exercise": self.id,
             "kind": self.kind,
@@ -157,7 +146,7 @@ def parse(table: Table, common: Common) -> SupportPlan:
     fields = [
         Field(id=n.field_id(part), type="text", prompt=title, hint="", section=n.id)
         for n in needs
-        for (part, _), title in zip(PARTS, columns, strict=True)
+        for part, title in zip(PARTS, columns, strict=True)
     ]
     body = Body(
         intro=extra.intro,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ._base import Common, JSONObject
 from ._checklist import Body, Field, check_unique, field_of_type, parse_body, tick_summary
 from ._fields import Table, unique_ids
+from ._locale import DEFAULT, text
 
 KIND = "timeline"
 
@@ -50,8 +51,10 @@ def add_months(start: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def _day(date: datetime.date) -> str:
-    return f"{date.day} {calendar.month_name[date.month]} {date.year}"
+def day_in_words(date: datetime.date, lang: str = DEFAULT) -> str:
+    """A date as a reader writes it in ``lang``: ``5 March 2026`` (month names from the locale)."""
+    month = text(lang, f"dates.month-{date.month}")
+    return text(lang, "dates.day", day=date.day, month=month, year=date.year)
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,8 @@ class Timeline:
     max_note: str
     kind: str = KIND
 
-    def describe(self) -> JSONObject:
-        """Fields first, then the steps by section."""
+    def describe(self, *, lang: str = DEFAULT) -> JSONObject:
+        """Fields first, then the steps by section (the definition's words)."""
         return self.body.describe(Common(self.id, self.title, self.source), self.kind)
 
     def term(self, ident: str) -> Term:
@@ -80,59 +83,57 @@ class Timeline:
         """When the individual needs assessment is due: calendar days after the initial contact."""
         return initial_contact + datetime.timedelta(days=self.assessment_days)
 
-    def score(self, answers: Mapping[str, object]) -> JSONObject:
+    def score(self, answers: Mapping[str, object], *, lang: str = DEFAULT) -> JSONObject:
         """Ticks per section, plus the assessment due date and the service end date when dates are given."""
-        ticked, values = self.body.read(answers)
-        items, still_open = self.body.progress(ticked, self.source)
+        ticked, values = self.body.read(answers, lang)
+        items, still_open = self.body.progress(ticked, self.source, lang)
         dates: list[JSONObject] = []
         result: JSONObject = {"exercise": self.id, "kind": self.kind}
         start = values.get(START)
         today = values.get(TODAY)
-        sentences = [tick_summary(len(ticked), len(self.body.checks))]
+        sentences = [tick_summary(len(ticked), len(self.body.checks), lang)]
         if isinstance(start, datetime.date):
             due = self.due_date(start)
             result["assessment_due"] = due.isoformat()
-            message = (
-                f"The individual needs assessment is due by {_day(due)}: {self.assessment_days} calendar days after "
-                f"the initial contact on {_day(start)}. The SOP says “within {self.assessment_days} days” without "
-                "saying working days, so calendar days are counted here; if your service counts working days, "
-                "this date is the earlier, safer one."
-            )
+            message = text(lang, "timeline.due", due=day_in_words(due, lang), days=self.assessment_days,
+                           start=day_in_words(start, lang))
             status = "info"
             done = ASSESSMENT_ITEM in ticked
             if isinstance(today, datetime.date):
                 left = (due - today).days
                 result["days_left"] = left
+                on = day_in_words(today, lang)
                 if done:
-                    message += " The assessment is ticked as done."
+                    message += " " + text(lang, "timeline.done")
                     status = "correct"
                 elif left < 0:
-                    message += f" On {_day(today)} it is {-left} days overdue."
+                    message += " " + text(lang, "timeline.overdue", today=on, days=-left)
                     status = "warning"
                 else:
-                    message += f" On {_day(today)} there are {left} days left."
-            dates.append({"id": "assessment-due", "status": status, "label": "Individual needs assessment due",
+                    message += " " + text(lang, "timeline.left", today=on, days=left)
+            dates.append({"id": "assessment-due", "status": status, "label": text(lang, "timeline.due-label"),
                           "message": message, "source": self.source})
-            sentences.append(f"Individual needs assessment due by {_day(due)}.")
+            sentences.append(text(lang, "timeline.due-summary", due=day_in_words(due, lang)))
         else:
-            sentences.append("Enter the date of the initial contact to see when the individual assessment is due.")
+            sentences.append(text(lang, "timeline.no-start"))
         agreement = values.get(AGREEMENT)
         chosen = values.get(TERM)
+        end_label = text(lang, "timeline.end-label")
         if isinstance(agreement, datetime.date) and isinstance(chosen, str):
             term = self.term(chosen)
             end = add_months(agreement, term.months)
             result["service_end"] = end.isoformat()
-            message = f"{term.label}: from {_day(agreement)} the service runs at most until {_day(end)}."
+            message = text(lang, "timeline.end", term=term.label, start=day_in_words(agreement, lang),
+                           end=day_in_words(end, lang))
             status = "info"
             if term.months > self.max_months:
                 message += " " + self.max_note
                 status = "warning"
-            dates.append({"id": "service-end", "status": status, "label": "End of the service term",
+            dates.append({"id": "service-end", "status": status, "label": end_label,
                           "message": message, "source": self.source})
         elif isinstance(agreement, datetime.date) or isinstance(chosen, str):
-            dates.append({"id": "service-end", "status": "info", "label": "End of the service term",
-                          "message": "Give both the agreement date and the term to see when the service ends.",
-                          "source": self.source})
+            dates.append({"id": "service-end", "status": "info", "label": end_label,
+                          "message": text(lang, "timeline.end-needs-both"), "source": self.source})
         result.update(
             {
                 "summary": " ".join(sentences),

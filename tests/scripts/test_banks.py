@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from banks import bank, settings, write_bank
-from scripts import banks
+from scripts import banks, editions, paths
 from selfcheck import Catalogue, load_catalogue
 
 PAGE = """# Module 9: Demo
@@ -148,12 +148,26 @@ def test_paper_test_is_the_fixed_draw_without_answers(tmp_path: Path) -> None:
     """The paper test shows the attempt of the seed: its questions in order, lettered options, and no answers."""
     catalogue, _ = make_site(tmp_path)
     quiz = catalogue.get("demo-bank")
-    html = banks.render_paper_test(quiz, 7, "Site")
+    html = banks.render_paper_test(quiz, 7)
     attempt = quiz.draw(7).describe()
     assert re.findall(r'data-item="([^"]+)"', html) == [i["id"] for i in attempt["items"]]
     assert html.count('class="sc-paper-letter"') == sum(len(i["options"]) for i in attempt["items"])
     assert 'data-seed="7"' in html and "Pass mark: 80% of the points (6.4 of 8)" in html
     assert "Why answer" not in html and "✓" not in html
+
+
+def test_answer_key_and_paper_test_in_the_editions_words(tmp_path: Path) -> None:
+    """Another edition's answer key and paper test: its headings, instructions and numbers (6,4: Romanian)."""
+    romanian = editions.load_ui("ro", paths.I18N, editions.base_config(paths.CONFIG)["nav"])
+    catalogue, _ = make_site(tmp_path)
+    quiz = catalogue.get("demo-bank")
+    html = banks.render_paper_test(quiz, 7, romanian)
+    assert "Pragul de trecere: 80% din puncte (6,4 din 8)." in html and "(bifați un singur răspuns)" in html
+    assert "Numele: ___" in html and "Test pe hârtie, numărul de extragere 7." in html
+    key = banks.render_answer_key(quiz, 7, romanian)
+    assert "## Obiectivele și secțiunile care le predau" in key and "puncte necesare: 6,4" in key
+    assert "| Întrebarea | Răspunsul corect | Obiectivul | Sursa |" in key and "**Corect:**" in key
+    assert "[Recitiți secțiunea](" in key and "Întrebări în bancă: " in key
 
 
 def test_paper_test_escapes_text(tmp_path: Path) -> None:
@@ -163,7 +177,7 @@ def test_paper_test_escapes_text(tmp_path: Path) -> None:
     data["items"][0]["prompt"] = "Is <b>this</b> & that right?"
     write_bank(tmp_path, data)
     quiz = load_catalogue(tmp_path).get("demo-bank")
-    html = "".join(banks.render_paper_test(quiz, seed, "S") for seed in range(20))
+    html = "".join(banks.render_paper_test(quiz, seed) for seed in range(20))
     assert "<b>this</b>" not in html and "Is &lt;b&gt;this&lt;/b&gt; &amp; that right?" in html
 
 

@@ -150,3 +150,16 @@ def test_skeleton_writes_every_key_and_never_overwrites(tmp_path: Path, catalogu
     assert report == [f"{path}: 1 missing keys added; extra keys (remove them): old"]
     again = tomllib.loads(path.read_text(encoding="utf-8"))["text"]
     assert again[first] == "tradus" and again[second] == "" and again["old"] == "x"
+
+
+def test_a_rubrics_revisit_titles_are_text_but_a_criterions_revisit_ids_are_structure(catalogue: Catalogue) -> None:
+    """``[[revisit]]`` tables carry titles a reader sees (keys); a criterion's ``revisit`` list names ids (no keys)."""
+    data = catalogue.data["obs-referral"]
+    keys = catalogs.text_fields(data)
+    assert {f"revisit.{target['id']}.title" for target in data["revisit"]} <= set(keys)
+    assert not [key for key in keys if key.startswith("criteria.") and ".revisit" in key]
+    texts = {key: f"<{key}>" for key in keys}
+    local = catalogs.localise(data, texts)
+    assert local["revisit"][0]["title"] == f"<revisit.{data['revisit'][0]['id']}.title>"
+    assert local["revisit"][0]["page"] == data["revisit"][0]["page"]
+    assert local["criteria"][0]["revisit"] == data["criteria"][0]["revisit"]

@@ -11,6 +11,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -28,11 +29,15 @@ def settings_file(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_repository_settings_build_english_only_until_the_translations_are_complete() -> None:
-    """The repository's site.toml is valid and builds English at the root while RO and BG are translated."""
+def test_repository_settings_build_the_three_editions() -> None:
+    """The repository's site.toml is valid: English at the root (reviewed), then Romanian and Bulgarian.
+
+    The translated editions say on every page that a practitioner's review is pending.
+    """
     settings = editions.load_settings()
-    assert [e.code for e in settings.editions] == ["en"] and settings.default == "en"
+    assert [e.code for e in settings.editions] == ["en", "ro", "bg"] and settings.default == "en"
     assert settings.edition("en").reviewed
+    assert not settings.edition("ro").reviewed and not settings.edition("bg").reviewed
 
 
 def test_settings_errors_name_file_and_key(tmp_path: Path) -> None:
@@ -79,17 +84,23 @@ def test_fixture_settings() -> None:
 
 
 def test_ui_text_is_checked_against_english_and_the_nav(tmp_path: Path) -> None:
-    """A ui.toml needs every English label, every nav title and the site's name; placeholders stay."""
+    """A ui.toml needs every English key, every nav title, the site's name and the help box's words.
+
+    A key's placeholders are those of the English key, in every table (labels, fragments, the scripts'
+    messages); a key English does not have is extra.
+    """
     nav = editions.base_config(FIXTURE / "mkdocs.yml")["nav"]
     assert editions.load_ui("ro", FIXTURE / "i18n", nav)["nav.modules"] == "Module"
     i18n = tmp_path / "i18n"
     (i18n / "en").mkdir(parents=True)
     (i18n / "ro").mkdir()
-    (i18n / "en" / "ui.toml").write_bytes((FIXTURE / "i18n" / "en" / "ui.toml").read_bytes())
+    (i18n / "en" / "ui.toml").write_text(f'schema = 1\ninherit = "{paths.I18N / "en" / "ui.toml"}"\n', encoding="utf-8")
     text = (FIXTURE / "i18n" / "ro" / "ui.toml").read_text(encoding="utf-8")
+    text = text.replace('inherit = "../../../../../i18n/ro/ui.toml"', f'inherit = "{paths.I18N / "ro" / "ui.toml"}"')
     text = text.replace('about = "Despre site"\n', 'abuot = "Despre site"\n')
-    text = text.replace("Publicat de {organisation}.", "Publicat de organizație.")
     text = text.replace('name = "Ediții de test"', "name = 3")
+    text += ('\n[labels]\npublished_by = "Publicat de organizație."\n'
+             '\n[web.selfcheck]\nfailed = "Verificarea nu a putut porni ({motiv})."\nreadyy = "Gata."\n')
     (i18n / "ro" / "ui.toml").write_text(text, encoding="utf-8")
     with pytest.raises(editions.SettingsError) as caught:
         editions.load_ui("ro", i18n, nav)
@@ -97,9 +108,93 @@ def test_ui_text_is_checked_against_english_and_the_nav(tmp_path: Path) -> None:
     assert any(p.endswith("ui.toml: key 'nav.about': missing") for p in problems)
     assert any(p.endswith("ui.toml: key 'nav.abuot': extra (not used: check the spelling or the nav of mkdocs.yml)")
                for p in problems)
+    assert any(p.endswith("ui.toml: key 'web.selfcheck.readyy': extra (not used: check the spelling or the nav of "
+                          "mkdocs.yml)") for p in problems)
     assert any(p.endswith("ui.toml: key 'site.name': must be non-empty text") for p in problems)
-    assert any(p.endswith("ui.toml: key 'labels.published_by': placeholders ['{organisation}'] must stay as they are")
-               for p in problems)
+    assert any(p.endswith("ui.toml: key 'labels.published_by': placeholders ['{organisation}'] must stay as they are "
+                          "(found [])") for p in problems)
+    assert any(p.endswith("ui.toml: key 'web.selfcheck.failed': placeholders ['{why}'] must stay as they are "
+                          "(found ['{motiv}'])") for p in problems)
+    assert len(problems) == 6, problems
+
+
+def test_every_language_has_the_english_keys_and_placeholders() -> None:
+    """The repository's ui.toml files: Romanian and Bulgarian have every English key with its placeholders.
+
+    (Besides their nav titles, site name and help-box words.) load_ui checks it and raises otherwise; here
+    the comparison is made again, independently, on the files as TOML.
+    """
+    nav = editions.base_config(paths.CONFIG).get("nav", [])
+    english = editions.load_ui("en", paths.I18N, nav)
+    fields = re.compile(r"\{\w+\}")
+    for lang in ("ro", "bg"):
+        ui = editions.load_ui(lang, paths.I18N, nav)
+        own = {k for k in ui if k.split(".")[0] in ("site", "nav", "contacts")}
+        assert set(ui) - own == set(english), lang
+        assert {k for k in own if k.startswith("contacts.")} == {"contacts.112.holder", "contacts.112.what"}
+        for key, value in english.items():
+            assert set(fields.findall(ui[key])) == set(fields.findall(value)), (lang, key)
+        assert ui.web().keys() == english.web().keys()
+
+
+#: A script's own table: ``const TEXT = messages("wellbeing")`` (selfcheck.js's MESSAGES is imported by others).
+TABLE_OF = re.compile(r"\b(?:const|let)\s+(TEXT|MESSAGES)\s*=\s*messages\(\"(\w+)\"\)")
+#: A word a script names: ``TEXT.plan.title``, ``MESSAGES.offline[...]`` (a whole table, looked up by value).
+NAMED = re.compile(r"\b(TEXT|MESSAGES)((?:\.\w+)+)(\[)?")
+#: A script that takes selfcheck.js's MESSAGES.
+IMPORTS_MESSAGES = re.compile(r"import \{[^}]*\bMESSAGES\b[^}]*\} from \"\./selfcheck\.js\"")
+#: The opt-in panel (web/optin.js) reads the same names from each table it is given.
+PANEL_TABLES = ("wellbeing", "wellbeing.plan", "wellbeing.ticks", "observation")
+#: Keys a table may leave out (optin.js falls back to ``unavailable``).
+OPTIONAL = {"full"}
+
+
+def named_messages() -> set[str]:
+    """Every [web] key (``selfcheck.ready``) or table (``selfcheck.offline``) the page scripts name."""
+    named: set[str] = set()
+    for script in sorted(paths.WEB.glob("*.js")):
+        source = script.read_text(encoding="utf-8")
+        tables = dict(TABLE_OF.findall(source))
+        if "MESSAGES" not in tables and IMPORTS_MESSAGES.search(source):
+            tables["MESSAGES"] = "selfcheck"
+        for name, path, _ in NAMED.findall(source):
+            assert name in tables, f"{script.name}: {name} is not a table of messages()"
+            named.add(tables[name] + path)
+    panel = set(re.findall(r"\btext\.(\w+)", (paths.WEB / "optin.js").read_text(encoding="utf-8")))
+    draft = set(re.findall(r"\btext\.(\w+)", (paths.WEB / "wellbeing.js").read_text(encoding="utf-8")))
+    named |= {f"{table}.{key}" for table in PANEL_TABLES for key in panel
+              if key not in OPTIONAL or f"web.{table}.{key}" in editions.english_ui()}
+    named |= {f"{table}.{key}" for table in ("wellbeing.plan", "wellbeing.ticks") for key in draft}
+    return named
+
+
+def test_every_message_a_script_names_is_in_english_and_every_one_is_named() -> None:
+    """Each word a page script names is a key (or table) of [web] in i18n/en/ui.toml, and each is named.
+
+    So a script never shows a key for want of its text, and translators get no dead text.
+    """
+    english = editions.english_ui()
+    keys = {k.removeprefix("web.") for k in english if k.startswith("web.")}
+    tables = {k.rsplit(".", 1)[0] for k in keys}
+    named = named_messages()
+    assert sorted(n for n in named if n not in keys and n not in tables) == []
+    unused = [k for k in keys if k not in named and not any(k.startswith(n + ".") for n in named if n in tables)]
+    assert sorted(unused) == []
+    assert {"selfcheck.failed", "wellbeing.plan.savedOn", "observation.notKept", "selfcheck.offline"} <= named
+
+
+def test_a_ui_toml_inherits_another_but_its_site_and_nav(tmp_path: Path) -> None:
+    """``inherit`` takes another ui.toml's keys except [site] and [nav]; the file's own keys win; one level only."""
+    base = tmp_path / "base.toml"
+    base.write_text('schema = 1\n[labels]\nphone = "Telefon"\nemail = "E-mail"\n[site]\nname = "Alt site"\n'
+                    '[nav]\nhome = "Acasă"\n', encoding="utf-8")
+    child = tmp_path / "ui" / "ui.toml"
+    child.parent.mkdir()
+    child.write_text('schema = 1\ninherit = "../base.toml"\n[labels]\nemail = "Poștă"\n', encoding="utf-8")
+    assert editions.read_ui(child) == {"labels.phone": "Telefon", "labels.email": "Poștă"}
+    base.write_text('schema = 1\ninherit = "other.toml"\n', encoding="utf-8")
+    with pytest.raises(editions.SettingsError, match=r"key 'inherit': \.\./base\.toml inherits in turn"):
+        editions.read_ui(child)
 
 
 def test_nav_titles_are_translated_by_key() -> None:
@@ -222,6 +317,35 @@ def test_romanian_pages_carry_the_localised_exercise(editions_build: Path) -> No
     assert "Acasă" in romanian_html  # the nav title from ui.toml
 
 
+def test_romanian_edition_speaks_romanian_in_its_interface_too(editions_build: Path) -> None:
+    """What the build writes around the exercise, and the page scripts' messages, come from ro/ui.toml.
+
+    The form's buttons and status line, the paper version (its fragment), the 404 page, the search dialog's
+    name and the messages file the pages load; the English edition keeps the English words.
+    """
+    site = editions_build / "site"
+    ui = {lang: editions.load_ui(lang, FIXTURE / "i18n", editions.base_config(FIXTURE / "mkdocs.yml")["nav"])
+          for lang in ("en", "ro")}
+    romanian, english = page(site, "ro/modules/01-example/"), page(site, "modules/01-example/")
+    for lang, html in (("ro", romanian), ("en", english)):
+        words = ui[lang]
+        for key in ("fragments.submit_by_kind.checklist", "fragments.clear"):
+            assert f">{escape(words[key])}<" in html, (lang, key)
+        assert f'data-exercise-message role="status">{escape(words["fragments.loading"])}</p>' in html
+        assert escape(words["fragments.noscript"]) in html
+        assert f'aria-label="{escape(words["page.search_label"])}"' in html
+        assert re.search(r'<link rel="preload" as="fetch" crossorigin="anonymous" id="sc-messages" '
+                         r'href="(\.\./)+assets/messages\.json">', html)
+    assert ">Verificați progresul<" in romanian and "Motorul de evaluare se încarcă" in romanian
+    paper = (editions_build / "fragments" / "ro" / "paper-version" / "fx-case-closing.html").read_text(encoding="utf-8")
+    assert "Semnătura: ___" in paper and f"Sursa: ghidul, §5.9 · {ui['ro']['paper.site_name']}" in paper
+    assert "<h1>Pagina nu a fost găsită</h1>" in (site / "ro" / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page not found</h1>" in (site / "404.html").read_text(encoding="utf-8")
+    messages = json.loads((site / "ro" / editions.MESSAGES_FILE).read_text(encoding="utf-8"))
+    assert messages == ui["ro"].web() and messages["selfcheck"]["ready"].startswith("Gata.")
+    assert json.loads((site / editions.MESSAGES_FILE).read_text(encoding="utf-8")) == ui["en"].web()
+
+
 def test_each_edition_searches_in_its_language(editions_build: Path) -> None:
     """Material picks the search language from theme.language: Romanian stemming for /ro/."""
     site = editions_build / "site"
@@ -245,8 +369,14 @@ def test_zensical_builds_the_same_editions(editions_build: Path, tmp_path: Path)
     for url in [*PAGES, *("ro/" + p for p in PAGES)]:
         mkdocs_html, zensical_html = page(ours, url), page(theirs, url)
         for pattern in (r'<html lang="\w+"', r'<a href="[^"]+" hreflang="\w+"', r'<link rel=" alternate"[^>]+>',
-                        r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>"):
+                        r'<p class="sc-review-status".*?</p>', r"data-exercise-definition>.*?</script>",
+                        r'<button type="submit"[^>]*>[^<]*<'):
             assert re.findall(pattern, zensical_html) == re.findall(pattern, mkdocs_html), (url, pattern)
+        link = re.search(r'<link rel="preload"[^>]*id="sc-messages" href="([^"]+)"', zensical_html)
+        assert link, url
+        messages = target(url, link.group(1)).rstrip("/")
+        assert messages == ("ro/" if url.startswith("ro/") else "") + editions.MESSAGES_FILE, (url, messages)
+        assert (theirs / messages).read_bytes() == (ours / messages).read_bytes()
     assert "(zensical): no HTML errors" in htmlcheck.validate(theirs, "zensical")
 
 
@@ -269,3 +399,18 @@ def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
     alternates = dict(re.findall(r'<link rel=" alternate" hreflang="([\w-]+)" href="([^"]+)">', html))
     assert {code: target("en/about/", href) for code, href in alternates.items()} == {
         "en": "en/about/", "ro": "about/", "x-default": "about/"}
+
+
+def test_a_single_edition_has_no_switcher_and_no_notice(tmp_path: Path) -> None:
+    """A deployer who builds English only (reviewed) gets no language switcher, no hreflang and no notice."""
+    from tests.scripts.test_i18n import copy_fixture, edit
+
+    project = copy_fixture(tmp_path)
+    edit(project / "site.toml", 'editions = ["en", "ro"]', 'editions = ["en"]')
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(project), "--out", str(out)],
+                          cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    html = page(out / "site", "modules/01-example/")
+    assert "md-select__link" not in html and "hreflang" not in html and "data-review-status" not in html
+    assert '<html lang="en"' in html and not (out / "site" / "ro").exists()

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from scripts.fragments import SUBMIT_LABELS, html_id, render_form, render_item, write_fragments
+from scripts import editions, paths
+from scripts.editions import english_ui
+from scripts.fragments import help_contacts, html_id, render_form, render_item, write_fragments
 from selfcheck import Catalogue, load_catalogue, parse_definition
 from support import EXERCISES
 
@@ -153,7 +155,7 @@ def test_submit_button_and_status_message(palermo: tuple[str, Node]) -> None:
     """The form has the kind's submit button and a status message region."""
     _, tree = palermo
     buttons = tree.find("button", type="submit")
-    assert [b.all_text() for b in buttons] == [SUBMIT_LABELS["quiz"]]
+    assert [b.all_text() for b in buttons] == [english_ui()["fragments.submit_by_kind.quiz"]]
     (message,) = tree.find(**{"data-exercise-message": None})
     assert message.attrs["role"] == "status"
 
@@ -264,7 +266,8 @@ def test_rubric_form_shows_rules_levels_and_notes_box(catalogue: Catalogue) -> N
     assert all(len(g.find("input", type="radio")) == 3 for g in groups)
     items = tree.find(**{"data-item": None})
     assert items[-1].attrs["data-item"] == "notes" and items[-1].find("textarea")
-    assert [b.all_text() for b in tree.find("button", type="submit")] == [SUBMIT_LABELS["observation"]]
+    submit = english_ui()["fragments.submit_by_kind.observation"]
+    assert [b.all_text() for b in tree.find("button", type="submit")] == [submit]
 def test_every_section_is_a_group_named_by_its_heading(catalogue: Catalogue) -> None:
     """Each need of the support plan (and every section of any exercise) is a group named by its own heading.
 
@@ -286,3 +289,22 @@ def test_every_section_is_a_group_named_by_its_heading(catalogue: Catalogue) -> 
     assert plan.find(id=housing.attrs["aria-labelledby"])[0].all_text() == "Housing"
     assert {n.attrs["name"] for n in housing.find("input") + housing.find("textarea")} == {
         "housing-chosen", "housing-provider", "housing-duration", "housing-monitoring"}
+
+
+def test_a_form_in_the_editions_words(catalogue: Catalogue) -> None:
+    """Another edition's form: submit and clear buttons, source, loading and no-JavaScript lines, help box words.
+
+    Romanian here; the help box's number keeps its digits, date and countries, with its words from ui.toml.
+    """
+    romanian = editions.load_ui("ro", paths.I18N, editions.base_config(paths.CONFIG)["nav"])
+    html = render_form(catalogue.get("cbi"), catalogue.data["cbi"], ui=romanian)
+    tree = parse(html)
+    assert [b.all_text() for b in tree.find("button")] == ["Afișați scorurile", "Ștergeți răspunsurile"]
+    assert tree.find("p", **{"data-exercise-message": None})[0].all_text().startswith("Motorul de evaluare se încarcă")
+    assert "JavaScript este dezactivat" in tree.find("noscript")[0].all_text()
+    assert "Sursa: " in tree.find("span", **{"class": "sc-source"})[0].all_text()
+    contacts = help_contacts(romanian)
+    assert contacts["numbers"][0]["holder"] == "Numărul unic european pentru apeluri de urgență"
+    assert contacts["numbers"][0]["number"] == help_contacts()["numbers"][0]["number"] == "112"
+    assert [p["text"] for p in contacts["pages"]] == ["România", "Bulgaria"]
+    assert json.dumps(contacts, ensure_ascii=False, separators=(",", ":")) in html

@@ -15,13 +15,16 @@ FIXTURE = paths.ROOT / "tests" / "fixtures" / "editions"
 
 
 def copy_fixture(tmp_path: Path) -> Path:
-    """The editions fixture copied to ``tmp_path/project``, its configuration pointing back to the repository."""
+    """The editions fixture copied to ``tmp_path/project``, its configuration and ui.toml pointing to the repository."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("INHERIT: ../../../mkdocs.yml", f"INHERIT: {paths.CONFIG}")
     config = config.replace("custom_dir: ../../../overrides", f"custom_dir: {paths.ROOT / 'overrides'}")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for lang in ("en", "ro"):  # its interface text inherits the repository's
+        edit(project / "i18n" / lang / "ui.toml", f'inherit = "../../../../../i18n/{lang}/ui.toml"',
+             f'inherit = "{paths.I18N / lang / "ui.toml"}"')
     return project
 
 

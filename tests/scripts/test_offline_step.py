@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scripts import offline, paths
+from scripts import editions, offline, paths
 
 
 def make_site(root: Path) -> Path:
@@ -118,3 +118,11 @@ def test_status_fragment_for_the_about_page(tmp_path: Path) -> None:
     assert "data-offline-make hidden>Make everything available offline</button>" in html
     assert "<progress" in html and 'data-offline-progress hidden' in html
     assert "{{ offline-status }}" in (paths.DOCS / "about.md").read_text(encoding="utf-8")
+
+
+def test_status_fragment_in_the_editions_words(tmp_path: Path) -> None:
+    """Another edition's status says "no" and names its button in that language (Bulgarian here)."""
+    bulgarian = editions.load_ui("bg", paths.I18N, editions.base_config(paths.CONFIG)["nav"])
+    html = offline.write_status(tmp_path / "fragments", bulgarian).read_text(encoding="utf-8")
+    assert "<strong>Достъпно без връзка:</strong> <span data-offline-state>не</span>." in html
+    assert "data-offline-make hidden>Направете всичко достъпно без връзка</button>" in html

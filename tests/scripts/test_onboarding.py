@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts import onboarding, paths
+from scripts import editions, onboarding, paths
 
 
 def make_docs(root: Path) -> Path:
@@ -61,3 +61,12 @@ def test_onboarding_steps_list_the_modules_in_order() -> None:
     steps = text.split("## The steps", 1)[1].split("\n## ", 1)[0]
     linked = re.findall(r"^\|\s*\d+\s*\|\s*\[[^\]]+\]\((modules/[^)#]+\.md)\)", steps, re.MULTILINE)
     assert linked == [m.page for m in onboarding.modules()]
+
+
+def test_render_in_the_editions_words(tmp_path: Path) -> None:
+    """Another edition's table has its headings, cells and button in that language (Romanian here)."""
+    romanian = editions.load_ui("ro", paths.I18N, editions.base_config(paths.CONFIG)["nav"])
+    text = onboarding.render(onboarding.modules(make_docs(tmp_path)), romanian)
+    assert "| Pasul | Modulul | Vizitat în acest browser | Verificarea cunoștințelor |" in text
+    assert '<span data-progress-visited="modules/01-first/">încă nu</span>' in text and "| niciuna |" in text
+    assert ">Ștergeți progresul</button>" in text and "numai în acest browser" in text

@@ -8,7 +8,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from scripts import fragments, paper
+from scripts import editions, fragments, paper, paths
+from scripts.editions import english_ui
 from selfcheck import load_catalogue
 from support import EXERCISES
 
@@ -24,7 +25,7 @@ def test_checklist_paper_has_boxes_fields_signature_and_footer() -> None:
     for item in checks:
         assert item["prompt"] in html
     assert "Signature:" in html and "Date:" in html
-    assert f"Source: {exercise.source} · {paper.SITE_NAME}" in html
+    assert f"Source: {exercise.source} · {english_ui()['paper.site_name']}" in html
 
 
 def test_choice_items_list_options() -> None:
@@ -81,16 +82,16 @@ class Keyed:
     title: str = "Keyed"
     source: str = "guide §6"
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self, *, lang: str = "en") -> dict[str, Any]:
         """One single-choice item."""
         return {"id": self.id, "items": [{"id": "q", "type": "single", "prompt": "Q?",
                                           "options": [{"id": "a", "label": "A"}]}]}
 
-    def score(self, answers: Mapping[str, object]) -> dict[str, Any]:
+    def score(self, answers: Mapping[str, object], *, lang: str = "en") -> dict[str, Any]:
         """Not used."""
         return {}
 
-    def scoring_key(self) -> dict[str, Any]:
+    def scoring_key(self, *, lang: str = "en") -> dict[str, Any]:
         """A one-row key."""
         return {"title": "How to score", "header": ["Answer", "Points"], "rows": [["A", 100]], "notes": ["Add up."]}
 
@@ -135,3 +136,16 @@ def test_rubric_prints_as_a_grid_with_its_rule_and_key() -> None:
     assert "Outcome (tick one)" in html and "Module 4: The seven steps (criteria" in html
     assert "What you saw (optional)" not in html and "sc-paper-keytable" not in html
     assert '<p class="sc-paper-label">Notes</p>' in html and "Signature:" in html
+
+
+def test_paper_version_and_booklet_in_the_editions_words() -> None:
+    """Another edition's paper version and booklet: its labels and site name around the (localised) text."""
+    bulgarian = editions.load_ui("bg", paths.I18N, editions.base_config(paths.CONFIG)["nav"])
+    catalogue = load_catalogue(EXERCISES)
+    exercise = catalogue.get("cl-referral")
+    html = paper.render_paper(exercise, catalogue.data["cl-referral"], bulgarian)
+    assert "Подпис: ___" in html and "Дата: ___" in html and ">Бележки<" in html
+    assert f"Източник: {escape(exercise.source)} · Подкрепа за пострадали от трафик на хора – обучителен сайт" in html
+    assert "Signature" not in html and "Notes" not in html
+    booklet = paper.render_booklet(catalogue, bulgarian)
+    assert 'aria-label="Контролните списъци в тази брошура"' in booklet

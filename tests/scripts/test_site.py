@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import scripts.__main__ as entry
-from scripts import fragments, htmlcheck, paths, site
+from scripts import htmlcheck, paths, site
+from scripts.editions import english_ui
 
 MODULE_PAGE = Path("modules") / "01-what-trafficking-is" / "index.html"
 
@@ -61,7 +62,8 @@ def test_search_index_leaves_out_forms_status_lines_and_paper_versions(
     assert done.returncode == 0, done.stderr[-3000:]
     docs = json.loads((out / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = "\n".join(doc["text"] for doc in docs)
-    for words in (fragments.LOADING_MESSAGE, fragments.NOSCRIPT_MESSAGE, "Clear answers",
+    ui = english_ui()
+    for words in (ui["fragments.loading"], ui["fragments.noscript"], "Clear answers",
                   "How often do you feel tired?", "Keep completed sheets confidential"):
         assert escape(words, quote=False) not in text and words not in text, words
     locations = {doc["location"] for doc in docs}
@@ -70,13 +72,20 @@ def test_search_index_leaves_out_forms_status_lines_and_paper_versions(
     assert "Copenhagen Burnout Inventory" in cbi  # the page's own words stay searchable
 
 
-def test_one_edition_has_no_switcher_and_no_notice(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
-    """site.toml builds English only (reviewed): no language switcher, no hreflang links, no review notice."""
+def test_every_page_links_to_itself_in_the_other_editions(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
+    """site.toml builds English, Romanian and Bulgarian: the switcher and hreflang on each edition's page.
+
+    The review notice shows on the translated editions only (English is reviewed).
+    """
     out, done = built
     assert done.returncode == 0, done.stderr[-3000:]
-    page = (out / "site" / MODULE_PAGE).read_text(encoding="utf-8")
-    assert "md-select__link" not in page and "hreflang" not in page and "data-review-status" not in page
-    assert '<html lang="en"' in page and not (out / "site" / "ro").exists()
+    site = out / "site"
+    for prefix, notice in (("", False), ("ro/", True), ("bg/", True)):
+        html = (site / prefix / MODULE_PAGE).read_text(encoding="utf-8")
+        assert f'<html lang="{prefix.rstrip("/") or "en"}"' in html
+        assert "md-select__link" in html and ("data-review-status" in html) is notice, prefix
+        alternates = re.findall(r'<link rel=" alternate" hreflang="([\w-]+)"', html)
+        assert sorted(alternates) == ["bg", "en", "ro", "x-default"], prefix
 
 
 def test_site_carries_the_runtime(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:

@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 
 from scripts.bench import ARGS, CHROMIUM
 from scripts.serve import serving
+from tests.ui.crawl import Visit, crawl
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,6 +41,14 @@ def site_url(built_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the built site served on 127.0.0.1."""
     with serving(built_site) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, site_url: str, built_site: Path) -> dict[str, Visit]:
+    """Every page the per-page checks cover, each visited once (``tests/ui/crawl.py``), by path."""
+    from tests.ui.test_pages import site_pages
+
+    return crawl(browser, site_url, site_pages(built_site))
 
 
 class Watch:

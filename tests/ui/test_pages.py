@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import Page
 
 from scripts import offline
-from support import wait_ready
-from tests.ui.conftest import Watch
+from tests.ui.crawl import Visit
 
 #: The pages crawled in each edition other than the one at the site's root, whose pages are all crawled (the
 #: per-page crawls: requests, console errors, CSP, accessibility and names, layout). One page of each kind:
@@ -58,23 +57,24 @@ def test_site_has_pages(built_site: Path) -> None:
     assert len(pages) >= 10
 
 
-def test_every_page_stays_on_the_origin(page: Page, site_url: str, built_site: Path, watch: Watch) -> None:
-    """Each page (with its exercise runtime) requests nothing from another host and logs no error.
+def test_every_page_stays_on_the_origin(visits: dict[str, Visit], site_url: str) -> None:
+    """Each page (with its exercise runtime, answered) requests nothing from another host and logs no error.
 
     Pages without an exercise must load no part of Pyodide themselves (the service worker's
     offline copy, made in the background, may).
     """
-    for path in site_pages(built_site):
-        before = len(watch.page_requests)
-        page.goto(site_url + path, wait_until="networkidle")
-        exercises = page.locator("[data-exercise]")
-        if exercises.count():
-            wait_ready(page, exercises.first.get_attribute("data-exercise") or "")
-        else:
-            loaded = watch.page_requests[before:]
-            assert not [url for url in loaded if "/assets/pyodide/" in url], f"{path} loaded Pyodide"
-        assert watch.foreign(site_url) == [], f"{path} requested another host"
-        assert watch.errors == [], f"{path}: console errors {watch.errors}"
+    for path, seen in visits.items():
+        foreign = [url for url in seen.requests if not url.startswith((site_url, "data:", "blob:"))]
+        assert foreign == [], f"{path} requested another host"
+        assert seen.errors == [], f"{path}: console errors {seen.errors}"
+        if not seen.exercises:
+            assert not [url for url in seen.page_requests if "/assets/pyodide/" in url], f"{path} loaded Pyodide"
+
+
+def test_the_crawl_covers_every_page(visits: dict[str, Visit], built_site: Path) -> None:
+    """The shared crawl visited every page the per-page checks promise, and found exercises on them."""
+    assert list(visits) == site_pages(built_site)
+    assert sum(seen.exercises for seen in visits.values()) >= 40
 
 
 @pytest.mark.parametrize("path", ["", "modules/01-what-trafficking-is/"])

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, Route, expect
 
 from support import answer, answer_attempt, cli_json, in_reader_format, pdf_pages, submit, wait_ready
 from tests.ui.conftest import Watch
-from tests.ui.test_accessibility import AXE_SOURCE, RUN_AXE
+from tests.ui.crawl import AXE_SOURCE, RUN_AXE
 from tests.ui.test_observation import levels
 
 PAGE = "record/"
