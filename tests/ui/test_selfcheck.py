@@ -291,3 +291,36 @@ def test_first_load_shows_the_size_and_progress_when_slow(browser: Browser, site
         assert root.get_attribute("data-exercise-status") == "loading"
     finally:
         context.close()
+
+
+def test_save_data_asks_before_downloading_the_engine(browser: Browser, site_url: str) -> None:
+    """With the browser asking to save data, nothing of the engine is fetched until the reader says yes.
+
+    The status line gives the size of the one-time download and a button; "Check" meanwhile points
+    to that button; a tap on it starts the download (a fresh context: nothing is on the device yet).
+    """
+    context = browser.new_context(**PHONE)
+    try:
+        context.add_init_script("Object.defineProperty(navigator.connection, 'saveData', { get: () => true })")
+        page = context.new_page()
+        runtime: list[str] = []
+        context.on("request", lambda request: runtime.append(request.url) if "/assets/pyodide/" in request.url
+                   or request.url.endswith(".whl") else None)
+        page.goto(site_url + "checklists/cl-referral/")
+        root = page.locator('[data-exercise="cl-referral"]')
+        button = root.locator("[data-engine-download]")
+        expect(button).to_have_text(re.compile(r"Download the checking engine \([\d.]+ MB\)"))
+        expect(root.locator("[data-exercise-message]")).to_contain_text("Your browser asks websites to save data")
+        assert root.get_attribute("data-exercise-status") == "asking"
+        root.locator('button[type="submit"]').tap()
+        expect(root.locator("[data-exercise-message]")).to_have_text(
+            "To check your answers, first download the checking engine with the button below.")
+        assert page.evaluate("() => document.activeElement.matches('[data-engine-download]')")
+        assert runtime == [], "the engine was fetched before the reader agreed"
+        with context.expect_event("request", lambda request: "/assets/pyodide/" in request.url):
+            button.tap()
+        expect(button).to_have_count(0)
+        expect(root).to_have_attribute("data-exercise-status", re.compile("loading|ready"))
+        assert page.evaluate("() => document.activeElement.matches('[data-exercise-message]')")
+    finally:
+        context.close()
