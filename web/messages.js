@@ -25,6 +25,16 @@ const ALL = await load();
 /** The page's language (Material sets <html lang> from the edition's theme.language). */
 export const LANG = document.documentElement.lang || "en";
 
+/**
+ * The root of the page's edition (where its pages and assets/messages.json are: "/" or "/ro/"). Links
+ * that Python writes relative to the site ("modules/x/#y") resolve against it, so a Romanian page
+ * links to Romanian pages; without the messages link, the site's root.
+ */
+export const EDITION_ROOT = (() => {
+  const link = document.getElementById("sc-messages");
+  return link ? new URL("../", link.href) : new URL("../../", import.meta.url);
+})();
+
 function view(table, path) {
   return new Proxy(table, {
     get(target, key) {
@@ -37,6 +47,15 @@ function view(table, path) {
       return `web.${path}.${key}`;
     },
   });
+}
+
+/**
+ * The anchor of an abbreviation's entry in the edition's glossary ("POS" → "sop" in Romanian), or null.
+ * The build finds them in the edition's glossary headings (scripts/editions.py, glossary_anchors).
+ */
+export function glossaryAnchor(abbreviation) {
+  const anchors = ALL.glossaryAnchors || {};
+  return Object.prototype.hasOwnProperty.call(anchors, abbreviation) ? anchors[abbreviation] : null;
 }
 
 /** One module's words: the table [web.<name>] of ui.toml (nested tables are objects too). */

@@ -8,15 +8,13 @@
 // selfcheck, and the kept outcomes are labelled by selfcheck too ("observation-outcomes").
 
 import { el, textEl, today } from "./dom.js";
-import { messages } from "./messages.js";
+import { EDITION_ROOT, messages } from "./messages.js";
 import { optInPanel } from "./optin.js";
 import { isObject } from "./storage.js";
 
 /** The key of a rubric's kept outcomes is this prefix and the rubric id (the record page reads them). */
 export const PREFIX = "selfcheck:observation:";
 const MAX_ENTRIES = 50;
-// This file is served from <site>/assets/selfcheck/: module links are relative to the site's root.
-const SITE_ROOT = new URL("../../", import.meta.url);
 
 const TEXT = messages("observation"); // [web.observation] of the edition's ui.toml
 
@@ -34,7 +32,7 @@ function showRevisit(region, result) {
   const list = el("ul");
   for (const target of result.revisit) {
     const link = el("a", null, target.title);
-    link.href = new URL(target.href, SITE_ROOT).href;
+    link.href = new URL(target.href, EDITION_ROOT).href;
     const item = el("li");
     item.append(link);
     list.append(item);

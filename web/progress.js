@@ -3,13 +3,12 @@
 // returned for a knowledge check; this file never decides it.
 
 import { appendText, offerUndo } from "./dom.js";
-import { format } from "./messages.js";
+import { EDITION_ROOT, format } from "./messages.js";
 import { MESSAGES } from "./selfcheck.js";
 import { isObject, record } from "./storage.js";
 
 /** The stored progress record (refresh.js reads the passes when a reader opts in to refreshers). */
 export const progress = record("selfcheck:progress", (data) => isObject(data.visited) && isObject(data.passed));
-const SITE_ROOT = new URL("../../", import.meta.url);
 
 function today() {
   return new Date().toISOString().slice(0, 10);
@@ -30,8 +29,8 @@ function save(data) {
 
 function pagePath() {
   const here = new URL(window.location.href);
-  if (!here.href.startsWith(SITE_ROOT.href)) return null;
-  return here.pathname.slice(SITE_ROOT.pathname.length).replace(/index\.html$/, "");
+  if (!here.href.startsWith(EDITION_ROOT.href)) return null;
+  return here.pathname.slice(EDITION_ROOT.pathname.length).replace(/index\.html$/, "");
 }
 
 function recordVisit() {
