@@ -94,7 +94,8 @@ def build(
                                      includes)
             config = editions.write_config(staging / code / "mkdocs.yml", project.config, values)
             site.build(site_dir / settings.prefix(code), fragments_of(fragment_dir, code), engine, config)
-            editions.write_messages(site_dir / settings.prefix(code), prepared[code].ui)
+            editions.write_messages(site_dir / settings.prefix(code), prepared[code].ui,
+                                    editions.glossary_anchors(docs_of[code], includes))
             print(f"[{code}] pages built with {engine} into {settings.prefix(code) or 'the root'}", flush=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

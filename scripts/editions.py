@@ -479,11 +479,46 @@ def assemble_docs(lang: str, target: Path, docs: Path, i18n: Path) -> Path:
 MESSAGES_FILE = "assets/messages.json"
 
 
-def write_messages(root: Path, ui: Interface) -> Path:
-    """Write an edition's ``[web]`` table as JSON into its built folder ``root`` (one file, shared by its pages)."""
+#: The key, in the messages file, of the abbreviations' glossary anchors (not a table of ``[web]``).
+GLOSSARY_KEY = "glossaryAnchors"
+_GLOSSARY_HEADING = re.compile(r"^## (.+?) \{#([a-z0-9-]+)\}[ \t]*$", re.MULTILINE)
+_ABBREVIATION = re.compile(r"^\*\[([^\]]+)\]:", re.MULTILINE)
+
+
+def glossary_anchors(docs: Path, includes: list[Path]) -> dict[str, str]:
+    """Each abbreviation an edition defines → the anchor of its glossary entry (where a tapped one links).
+
+    ``includes`` are the edition's snippet folders, first found wins (its own ``abbreviations.md``, else
+    the English one). An abbreviation's entry is the first heading with an explicit anchor that starts
+    with it, else the first that names it as a word: the Romanian "POS (procedură operațională standard;
+    SOP, …) {#sop}" is the entry of both POS and SOP, since every edition keeps the English anchors.
+    """
+    glossary = docs / "glossary.md"
+    found = next((folder / "abbreviations.md" for folder in includes if (folder / "abbreviations.md").is_file()), None)
+    if not glossary.is_file() or found is None:
+        return {}
+    headings = _GLOSSARY_HEADING.findall(glossary.read_text(encoding="utf-8"))
+    anchors: dict[str, str] = {}
+    for name in dict.fromkeys(_ABBREVIATION.findall(found.read_text(encoding="utf-8"))):
+        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        anchor = next((a for words, a in headings if words == name or words.startswith(name + " ")), None) \
+            or next((a for words, a in headings if word.search(words)), None)
+        if anchor:
+            anchors[name] = anchor
+    return anchors
+
+
+def write_messages(root: Path, ui: Interface, glossary: Mapping[str, str] | None = None) -> Path:
+    """Write an edition's ``[web]`` table as JSON into its built folder ``root`` (one file, shared by its pages).
+
+    ``glossary`` (from :func:`glossary_anchors`) goes in too, under :data:`GLOSSARY_KEY`, when given.
+    """
     target = root / MESSAGES_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(ui.web(), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
+    data: dict[str, Any] = dict(ui.web())
+    if glossary is not None:
+        data[GLOSSARY_KEY] = dict(glossary)
+    target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
                       encoding="utf-8")
     return target
 

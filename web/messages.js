@@ -50,6 +50,15 @@ function view(table, path) {
   });
 }
 
+/**
+ * The anchor of an abbreviation's entry in the edition's glossary ("POS" → "sop" in Romanian), or null.
+ * The build finds them in the edition's glossary headings (scripts/editions.py, glossary_anchors).
+ */
+export function glossaryAnchor(abbreviation) {
+  const anchors = ALL.glossaryAnchors || {};
+  return Object.prototype.hasOwnProperty.call(anchors, abbreviation) ? anchors[abbreviation] : null;
+}
+
 /** One module's words: the table [web.<name>] of ui.toml (nested tables are objects too). */
 export function messages(name) {
   return view(ALL[name] || {}, name);

@@ -15,7 +15,6 @@ import { isObject } from "./storage.js";
 /** The key of a rubric's kept outcomes is this prefix and the rubric id (the record page reads them). */
 export const PREFIX = "selfcheck:observation:";
 const MAX_ENTRIES = 50;
-// This file is served from <site>/assets/selfcheck/: module links are relative to the site's root.
 
 const TEXT = messages("observation"); // [web.observation] of the edition's ui.toml
 

@@ -3,9 +3,8 @@
 // with the keyboard. A few hundred bytes of work, no Pyodide; it sends and stores nothing.
 
 import { el } from "./dom.js";
+import { EDITION_ROOT, glossaryAnchor } from "./messages.js";
 import { MESSAGES } from "./selfcheck.js";
-import { EDITION_ROOT } from "./messages.js";
-
 
 /** Material wraps each table in .md-typeset__scrollwrap; a table wider than it gets a hint and a focusable box. */
 function watchTables() {
@@ -77,7 +76,9 @@ function toggletips() {
     const words = el("span", "sc-toggletip-text");
     words.append(el("strong", null, abbr.textContent + ": "), document.createTextNode(abbr.dataset.meaning));
     const link = el("a", "sc-toggletip-link", MESSAGES.glossaryLink);
-    link.href = new URL("glossary/#" + abbr.textContent.trim().toLowerCase(), EDITION_ROOT).href;
+    // its entry in the glossary of the page's edition (the glossary's top if it has none)
+    const anchor = glossaryAnchor(abbr.textContent.trim());
+    link.href = new URL("glossary/" + (anchor ? "#" + anchor : ""), EDITION_ROOT).href;
     tip.append(words, document.createTextNode(" "), link);
     abbr.after(tip); // right after the word, so the glossary link comes next in the reading and tab order
     // under the word, and within the screen (shifted left when it would run off the right-hand edge)

@@ -8,10 +8,9 @@
 // a message next to each question (the GOV.UK error-summary pattern), named by number and words.
 
 import { appendText, el, offerUndo, restoreControls, saveControls, textEl, timeElement } from "./dom.js";
-import { format, formatNodes, megabytes, messages } from "./messages.js";
+import { EDITION_ROOT, format, formatNodes, megabytes, messages } from "./messages.js";
 
 const roots = Array.from(document.querySelectorAll("[data-exercise]"));
-const SITE_ROOT = new URL("../../", import.meta.url);
 const requestExtras = new WeakMap(); // root -> () => extra fields of its score requests (a drawn attempt's seed)
 // The edition's language (<html lang>): every request asks selfcheck to write in it (en, ro or bg).
 const PAGE_LANG = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
@@ -202,7 +201,7 @@ export function extendRequest(root, fields) {
 
 /** A site-relative link from Python (``modules/x/#y``) as a URL that works from any page of the site. */
 export function siteUrl(href) {
-  return new URL(href, SITE_ROOT).href;
+  return new URL(href, EDITION_ROOT).href;
 }
 
 export function definitionOf(root) {

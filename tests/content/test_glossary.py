@@ -1,7 +1,7 @@
 """The glossary: one heading per term, and an entry for every abbreviation the site uses.
 
-A tapped abbreviation links to ``glossary/#<abbreviation in lower case>`` (``web/page.js``), and the
-search lands on a term's own heading, so both must exist.
+A tapped abbreviation links to its entry (``web/page.js``; the build finds the entry's anchor by the
+abbreviation, ``scripts/editions.py``), and the search lands on a term's own heading, so both must exist.
 """
 
 from __future__ import annotations

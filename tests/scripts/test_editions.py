@@ -183,6 +183,21 @@ def test_every_message_a_script_names_is_in_english_and_every_one_is_named() -> 
     assert {"selfcheck.failed", "wellbeing.plan.savedOn", "observation.notKept", "selfcheck.offline"} <= named
 
 
+def test_each_abbreviation_links_to_its_entry_in_the_editions_glossary() -> None:
+    """A tapped abbreviation links to its glossary entry: found by the words an edition writes it in.
+
+    Every English abbreviation has its entry; the Romanian "POS" and "SOP" and the Bulgarian "СОП" all
+    lead to the SOP's entry (every edition keeps the English anchors); one with no entry has no anchor.
+    """
+    english = editions.glossary_anchors(paths.DOCS, [paths.INCLUDES])
+    listed = re.findall(r"^\*\[([^\]]+)\]:", (paths.INCLUDES / "abbreviations.md").read_text(encoding="utf-8"), re.M)
+    assert sorted(english) == sorted(listed) and english["SOP"] == "sop" and english["NRM"] == "nrm"
+    for code, names in (("ro", ("POS", "SOP")), ("bg", ("СОП", "SOP"))):
+        found = editions.glossary_anchors(paths.I18N / code / "docs", [paths.I18N / code / "includes", paths.INCLUDES])
+        assert {name: found.get(name) for name in names} == dict.fromkeys(names, "sop"), code
+    assert editions.glossary_anchors(paths.DOCS, []) == {}
+
+
 def test_a_ui_toml_inherits_another_but_its_site_and_nav(tmp_path: Path) -> None:
     """``inherit`` takes another ui.toml's keys except [site] and [nav]; the file's own keys win; one level only."""
     base = tmp_path / "base.toml"
@@ -342,8 +357,10 @@ def test_romanian_edition_speaks_romanian_in_its_interface_too(editions_build: P
     assert "<h1>Pagina nu a fost găsită</h1>" in (site / "ro" / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page not found</h1>" in (site / "404.html").read_text(encoding="utf-8")
     messages = json.loads((site / "ro" / editions.MESSAGES_FILE).read_text(encoding="utf-8"))
+    assert messages.pop(editions.GLOSSARY_KEY) == {}  # the fixture has no glossary page
     assert messages == ui["ro"].web() and messages["selfcheck"]["ready"].startswith("Gata.")
-    assert json.loads((site / editions.MESSAGES_FILE).read_text(encoding="utf-8")) == ui["en"].web()
+    english = json.loads((site / editions.MESSAGES_FILE).read_text(encoding="utf-8"))
+    assert english.pop(editions.GLOSSARY_KEY) == {} and english == ui["en"].web()
 
 
 def test_each_edition_searches_in_its_language(editions_build: Path) -> None:

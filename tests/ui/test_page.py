@@ -54,3 +54,13 @@ def test_abbreviation_shows_its_meaning_on_tap_with_a_glossary_link(phone: Page,
     tip.locator("a").tap()
     expect(phone.locator("h2#sop")).to_be_in_viewport()
     assert phone.evaluate("() => location.pathname + location.hash").endswith("/glossary/#sop")
+
+
+def test_abbreviation_links_to_the_glossary_of_the_pages_edition(phone: Page, site_url: str) -> None:
+    """On a Romanian page, "POS" (the SOP) links to the Romanian glossary's entry of the SOP."""
+    phone.goto(site_url + "ro/modules/07-long-term-psychological-support/")
+    phone.locator(".md-content abbr.sc-abbr", has_text="POS").first.tap()
+    link = phone.locator("[data-toggletip] a")
+    expect(link).to_have_attribute("href", site_url + "ro/glossary/#sop")
+    link.tap()
+    expect(phone.locator("h2#sop")).to_be_in_viewport()

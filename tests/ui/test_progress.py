@@ -59,3 +59,15 @@ def test_a_later_pass_keeps_the_first_pass_date(page: Page, site_url: str) -> No
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert stored["passed"] == {"palermo-definition": "2026-11-01"}
     assert "modules/01-what-trafficking-is/" in stored["visited"]
+
+
+def test_a_visit_in_another_edition_shows_on_its_path(page: Page, site_url: str) -> None:
+    """A Romanian module page visited shows on the Romanian onboarding page (paths from the edition's root)."""
+    page.goto(site_url + "ro/modules/02-identification-obstacles/")
+    page.wait_for_function(f"() => (localStorage.getItem('{KEY}') || '').includes('modules/02-')")
+    assert list(json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["visited"]) == [
+        "modules/02-identification-obstacles/"]
+    page.goto(site_url + "ro/onboarding/")
+    cell = page.locator('[data-progress-visited="modules/02-identification-obstacles/"]')
+    assert cell.locator("time").count() == 1
+

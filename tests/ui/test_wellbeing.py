@@ -135,7 +135,7 @@ def test_plan_prefills_today_and_matches_cli(page: Page, site_url: str, watch: A
     expect(shown).to_have_text(in_reader_format(page, checkin))
     assert region.locator(".sc-summary").inner_text() == in_reader_format(page, expected["summary"])
     messages = [e.locator(".sc-fb-message").inner_text() for e in region.locator(".sc-fb").all()]
-    assert messages == [i["message"] for i in expected["items"]]
+    assert messages == [in_reader_format(page, i["message"]) for i in expected["items"]]
     assert page.evaluate("() => Object.keys(localStorage).length") == 0
     page.emulate_media(media="print")  # the reader's plan prints (before the blank paper form)
     expect(region).to_be_visible()
