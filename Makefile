@@ -70,9 +70,13 @@ lint: setup
 validate: build java
 	$(PY) -m scripts validate --engine $(ENGINE)
 
+# The selfcheck tests inside Pyodide (Node) run beside pytest: the machine's second core does them
+# while pytest builds the site; their output follows pytest's, and either failing fails the target.
 test: setup chromium java lint
-	$(PY) -m pytest
-	node tests/pyodide/run.mjs
+	@log=$$(mktemp); node tests/pyodide/run.mjs > $$log 2>&1 & node=$$!; \
+	$(PY) -m pytest --durations=15; tests=$$?; \
+	wait $$node; pyodide=$$?; echo "== selfcheck tests in Pyodide (node tests/pyodide/run.mjs)"; cat $$log; rm -f $$log; \
+	test $$tests -eq 0 && test $$pyodide -eq 0
 
 bench: build chromium
 	$(PY) -m scripts bench

@@ -34,10 +34,14 @@ class RecordPageError(Exception):
     """A page the record links to is missing."""
 
 
-def _href(target: str) -> str:
-    """A directory URL from the record page to a docs page (``practice/index.md`` -> ``../practice/``)."""
+def _path(target: str) -> str:
+    """A docs page's directory URL from the edition's root (``practice/index.md`` -> ``practice/``).
+
+    ``web/record.js`` makes the link from the edition's root: the engines treat a relative link inside
+    raw HTML differently (MkDocs leaves it, Zensical rewrites it as if it were the source file's).
+    """
     stem = target.removesuffix(".md").removesuffix("index")
-    return "../" * (PAGE.count("/") + 1) + (stem if stem.endswith("/") or not stem else stem + "/")
+    return stem if stem.endswith("/") or not stem else stem + "/"
 
 
 def render(data: dict[str, object], ui: Interface | None = None) -> str:
@@ -55,7 +59,7 @@ def render(data: dict[str, object], ui: Interface | None = None) -> str:
 
     embedded = json.dumps({**data, "text": {k: words[k] for k in SCRIPT_TEXTS}}, ensure_ascii=False,
                           separators=(",", ":")).replace("</", "<\\/")
-    steps = "".join(f'<li><a href="{_href(LINKS[link])}">{_text(link)}</a>: {_text(STEPS[link])}</li>'
+    steps = "".join(f'<li><a data-edition-path="{_path(LINKS[link])}">{_text(link)}</a>: {_text(STEPS[link])}</li>'
                     for link in LINKS)
     field = (
         '<p class="sc-record-field"><label for="sc-record-{name}">{label}</label>'

@@ -16,14 +16,25 @@ from support import ROOT
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site: ``$SELFCHECK_SITE`` if set, else a fresh private build of the working tree."""
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One build of the working tree per session (``DIR/site``, ``DIR/fragments``) and how the build ended.
+
+    ``$SELFCHECK_SITE`` (a built ``site/`` folder) skips the build: its parent is used, as built.
+    """
     given = os.environ.get("SELFCHECK_SITE")
     if given:
-        return Path(given)
+        return Path(given).parent, subprocess.CompletedProcess(["SELFCHECK_SITE", given], 0, "", "")
     out = tmp_path_factory.mktemp("build")
-    subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], cwd=ROOT,
+                          capture_output=True, text=True, check=False, timeout=1200)
+    return out, done
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    """The built site of the session's build (which must have succeeded)."""
+    out, done = site_build
+    assert done.returncode == 0, done.stderr[-3000:]
     return out / "site"
 
 

@@ -22,18 +22,19 @@ async function load() {
 
 const ALL = await load();
 
-/** The page's language (Material sets <html lang> from the edition's theme.language). */
-export const LANG = document.documentElement.lang || "en";
-
 /**
- * The root of the page's edition (where its pages and assets/messages.json are: "/" or "/ro/"). Links
- * that Python writes relative to the site ("modules/x/#y") resolve against it, so a Romanian page
- * links to Romanian pages; without the messages link, the site's root.
+ * This edition's root (where its pages are: the site's root, or /ro/, /bg/…): the folder above the
+ * edition's assets/messages.json that the page preloads; without it, the site's root. Links to pages
+ * are made from here, so a Romanian page links to Romanian pages (the scripts themselves are shared,
+ * at the site's root).
  */
 export const EDITION_ROOT = (() => {
   const link = document.getElementById("sc-messages");
   return link ? new URL("../", link.href) : new URL("../../", import.meta.url);
 })();
+
+/** The page's language (Material sets <html lang> from the edition's theme.language). */
+export const LANG = document.documentElement.lang || "en";
 
 function view(table, path) {
   return new Proxy(table, {

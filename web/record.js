@@ -10,6 +10,7 @@
 // in its replies); the ISO dates in it are shown in the reader's format (dom.js).
 
 import { el, textEl, today } from "./dom.js";
+import { EDITION_ROOT } from "./messages.js";
 import { PREFIX as OBSERVATION_PREFIX } from "./observation.js";
 import { progress } from "./progress.js";
 import { store as refreshStore } from "./refresh.js";
@@ -150,6 +151,9 @@ export function start(api) {
   const root = document.querySelector("[data-record]");
   if (!root) return;
   const data = JSON.parse(root.querySelector("script[data-record-data]").textContent);
+  for (const link of root.querySelectorAll("a[data-edition-path]")) { // pages of this edition, from its root
+    link.href = new URL(link.dataset.editionPath, EDITION_ROOT).href;
+  }
   const part = (name) => root.querySelector(`[data-record-${name}]`);
   const message = part("message");
   const moveMessage = part("move-message");

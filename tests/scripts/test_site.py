@@ -21,12 +21,9 @@ MODULE_PAGE = Path("modules") / "01-what-trafficking-is" / "index.html"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """A private build of the working tree with ``python -m scripts build --out DIR`` (mkdocs --strict)."""
-    out = tmp_path_factory.mktemp("site-build")
-    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--out", str(out)], cwd=paths.ROOT,
-                          capture_output=True, text=True, check=False, timeout=600)
-    return out, done
+def built(site_build: tuple[Path, subprocess.CompletedProcess[str]]) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The session's build of the working tree (``python -m scripts build --out DIR``, mkdocs --strict)."""
+    return site_build
 
 
 def test_real_site_builds_strictly(built: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
@@ -115,6 +112,10 @@ def test_unknown_marker_stops_the_build(tmp_path: Path, monkeypatch: pytest.Monk
     shutil.copy(paths.EXERCISES / "checklists" / "cl-referral.toml", exercises)
     monkeypatch.setattr(paths, "DOCS", docs)
     monkeypatch.setattr(paths, "EXERCISES", exercises)
+    settings = tmp_path / "site.toml"  # English only: this small project has no translations
+    settings.write_text(paths.SITE_SETTINGS.read_text(encoding="utf-8").replace(
+        'editions = ["en", "ro", "bg"]', 'editions = ["en"]'), encoding="utf-8")
+    monkeypatch.setattr(paths, "SITE_SETTINGS", settings)
     status = entry.main(["build", "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert status == 2

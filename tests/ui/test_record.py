@@ -107,7 +107,7 @@ def test_nothing_kept_says_how_to_start_and_loads_no_runtime(page: Page, site_ur
     expect(page.locator("[data-record-sheet]")).to_be_hidden()
     links = empty.locator("a")
     assert [links.nth(n).get_attribute("href") for n in range(links.count())] == [
-        "../onboarding/", "../refresh/", "../practice/"]
+        site_url + "onboarding/", site_url + "refresh/", site_url + "practice/"]
     links.first.click()
     expect(page).to_have_url(site_url + "onboarding/")
     assert not [url for url in watch.page_requests if "/assets/pyodide/" in url]
