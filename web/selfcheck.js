@@ -199,7 +199,7 @@ export function extendRequest(root, fields) {
   requestExtras.set(root, fields);
 }
 
-/** A site-relative link from Python (``modules/x/#y``) as a URL that works from any page of the site. */
+/** A site-relative link from Python (``modules/x/#y``) as a URL to that page in the page's edition. */
 export function siteUrl(href) {
   return new URL(href, EDITION_ROOT).href;
 }

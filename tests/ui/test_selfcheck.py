@@ -324,3 +324,15 @@ def test_save_data_asks_before_downloading_the_engine(browser: Browser, site_url
         assert page.evaluate("() => document.activeElement.matches('[data-exercise-message]')")
     finally:
         context.close()
+
+
+def test_result_links_stay_in_the_pages_edition(phone: Page, site_url: str) -> None:
+    """On a Romanian page, the links in Python's result (the decision aid's referral routes) open Romanian pages."""
+    phone.goto(site_url + "ro/distinction/decision-aid/")
+    root = phone.locator('[data-exercise="decision-aid"]')
+    wait_ready(phone, "decision-aid")
+    assert submit(root) == "result"
+    links = root.locator("[data-exercise-result] .sc-fb-links a")
+    expect(links).to_have_count(4)
+    hrefs = links.evaluate_all("links => links.map(a => a.href)")
+    assert all(href.startswith(site_url + "ro/countries/") for href in hrefs), hrefs
