@@ -31,19 +31,10 @@ from fractions import Fraction
 from ._base import Common, JSONObject
 from ._choice import SINGLE, ChoiceItem, Option, check_answer_keys
 from ._errors import AnswerError, AnswerProblem
-from ._fields import Link, Table, read_links, unique_ids
+from ._fields import Help, Link, Table, read_help, read_links, unique_ids
 from ._locale import DEFAULT, decimal, text
 
 KIND = "cbi"
-
-@dataclass(frozen=True)
-class Help:
-    """Where to get help: a title, the usual text, and the words put first when answers suggest acute distress."""
-
-    title: str
-    text: str
-    urgent: str
-
 
 @dataclass(frozen=True)
 class Distress:
@@ -429,13 +420,6 @@ def _parse_bands(table: Table) -> list[Band]:
     return bands
 
 
-def _parse_help(table: Table) -> Help:
-    t = table.table("help")
-    found = Help(title=t.text("title"), text=t.text("text"), urgent=t.text("urgent"))
-    t.finish()
-    return found
-
-
 def _parse_distress(table: Table, items: list[CbiItem]) -> list[Distress]:
     rules = []
     for t in table.tables("distress"):
@@ -484,7 +468,7 @@ def parse(table: Table, common: Common) -> Cbi:
         numbers = [i.number for i in items if i.scale == scale.id]
         if numbers != list(range(numbers[0], numbers[-1] + 1)):
             raise table.error("items", f"the items of scale {scale.id!r} must be consecutive")
-    help_ = _parse_help(table)
+    help_ = read_help(table)
     distress = _parse_distress(table, items)
     next_steps = read_links(table, "next")
     table.finish()

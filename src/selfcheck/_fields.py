@@ -207,3 +207,20 @@ def read_links(table: Table, field: str, required: bool = True) -> tuple[Link, .
         links.append(Link(t.text("text"), page, anchor))
         t.finish()
     return tuple(links)
+
+
+@dataclass(frozen=True)
+class Help:
+    """Where to get help (the self-checks): a title, the usual text, and the words put first on distress."""
+
+    title: str
+    text: str
+    urgent: str
+
+
+def read_help(table: Table) -> Help:
+    """The definition's ``[help]`` table (title, text, urgent), every field required, nothing else."""
+    t = table.table("help")
+    found = Help(title=t.text("title"), text=t.text("text"), urgent=t.text("urgent"))
+    t.finish()
+    return found

@@ -17,19 +17,10 @@ from dataclasses import dataclass
 from ._base import Common, JSONObject
 from ._choice import check_answer_keys, json_type
 from ._errors import AnswerError
-from ._fields import Table, unique_ids
+from ._fields import Help, Table, read_help, unique_ids
 from ._locale import DEFAULT, text
 
 KIND = "reflection"
-
-
-@dataclass(frozen=True)
-class Help:
-    """Where to get help: a title, the usual text, and the words put first when a distress sign is ticked."""
-
-    title: str
-    text: str
-    urgent: str
 
 
 @dataclass(frozen=True)
@@ -292,9 +283,7 @@ def parse(table: Table, common: Common) -> Reflection:
             raise table.error("domains", f"domain {d.id!r} has a threshold above its {count} signs")
     if talk_threshold > len(signs):
         raise table.error("talk_threshold", f"is above the number of signs ({len(signs)})")
-    help_table = table.table("help")
-    help_ = Help(title=help_table.text("title"), text=help_table.text("text"), urgent=help_table.text("urgent"))
-    help_table.finish()
+    help_ = read_help(table)
     distress = table.texts("distress", required=False)
     for sign in distress:
         if sign not in ids:

@@ -397,17 +397,22 @@ def test_zensical_builds_the_same_editions(editions_build: Path, tmp_path: Path)
     assert "(zensical): no HTML errors" in htmlcheck.validate(theirs, "zensical")
 
 
-def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
-    """With default = "ro", Romanian is built at the root and English at /en/; links and x-default follow."""
+def build_variant(tmp_path: Path, old: str, new: str) -> Path:
+    """Build a copy of the editions fixture whose site.toml has ``old`` replaced by ``new``; returns its site."""
     from tests.scripts.test_i18n import copy_fixture, edit
 
     project = copy_fixture(tmp_path)
-    edit(project / "site.toml", 'default = "en"', 'default = "ro"')
+    edit(project / "site.toml", old, new)
     out = tmp_path / "out"
     done = subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(project), "--out", str(out)],
                           cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    site = out / "site"
+    return out / "site"
+
+
+def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
+    """With default = "ro", Romanian is built at the root and English at /en/; links and x-default follow."""
+    site = build_variant(tmp_path, 'default = "en"', 'default = "ro"')
     assert '<html lang="ro"' in page(site, "modules/01-example/")
     assert '<html lang="en"' in page(site, "en/modules/01-example/")
     assert (site / paths.SITE_SELFCHECK).is_dir() and not (site / "en" / paths.SITE_SELFCHECK).exists()
@@ -420,14 +425,7 @@ def test_another_default_edition_goes_to_the_root(tmp_path: Path) -> None:
 
 def test_a_single_edition_has_no_switcher_and_no_notice(tmp_path: Path) -> None:
     """A deployer who builds English only (reviewed) gets no language switcher, no hreflang and no notice."""
-    from tests.scripts.test_i18n import copy_fixture, edit
-
-    project = copy_fixture(tmp_path)
-    edit(project / "site.toml", 'editions = ["en", "ro"]', 'editions = ["en"]')
-    out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "scripts", "build", "--project", str(project), "--out", str(out)],
-                          cwd=paths.ROOT, capture_output=True, text=True, check=False, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    html = page(out / "site", "modules/01-example/")
+    site = build_variant(tmp_path, 'editions = ["en", "ro"]', 'editions = ["en"]')
+    html = page(site, "modules/01-example/")
     assert "md-select__link" not in html and "hreflang" not in html and "data-review-status" not in html
-    assert '<html lang="en"' in html and not (out / "site" / "ro").exists()
+    assert '<html lang="en"' in html and not (site / "ro").exists()
