@@ -12,6 +12,7 @@ import pytest
 
 from banks import bank, key_for, quiz, settings, write_bank
 from selfcheck import _bridge
+from selfcheck._classify import FACTS
 from support import EXERCISES, run_cli
 
 BANK = bank()
@@ -198,3 +199,59 @@ def test_unanswered_questions_come_back_as_problems_by_number_and_words() -> Non
     message = response["problems"][0]["message"]
     assert message.startswith(f"Question {left_out.number}, “") and left_out.id not in message
     assert left_out.item.choice.prompt[:20] in message
+
+
+def _without_package_files(monkeypatch: pytest.MonkeyPatch, empty: Path) -> None:
+    """Make the package's data files unreadable, as in a Python restored from the worker's memory snapshot."""
+    from selfcheck import _locale, _safety
+
+    monkeypatch.setattr(_locale.resources, "files", lambda package: empty)
+    monkeypatch.setattr(_safety.resources, "files", lambda package: empty)
+
+
+@pytest.fixture()
+def cold_caches() -> Iterator[None]:
+    """Each language's sentences and rules not yet read (and read afresh after the test)."""
+    from selfcheck import _classify, _locale
+
+    _locale.catalog.cache_clear()
+    _classify.rules_in.cache_clear()
+    yield
+    _locale.catalog.cache_clear()
+    _classify.rules_in.cache_clear()
+
+
+#: A decision-aid request in Romanian: its words come from the locale file, its notices from the safety rules.
+ROMANIAN_CLASSIFY = {"op": "classify", "lang": "ro", "facts": dict.fromkeys(FACTS) | {
+    "act": True, "means": True, "exploitation_purpose": True, "irregular_border_crossing": False}}
+
+
+def test_after_preload_romanian_needs_no_package_file(cold_caches: None, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    """preload() reads every language's text and rules: without the files, Romanian is still answered in Romanian."""
+    expected = call(ROMANIAN_CLASSIFY)
+    assert expected["ok"] is True
+    _locale_and_rules_cleared()
+    _bridge.preload()
+    _without_package_files(monkeypatch, tmp_path)
+    assert call(ROMANIAN_CLASSIFY) == expected
+    assert call({**ROMANIAN_CLASSIFY, "lang": "bg"})["ok"] is True
+
+
+def test_without_preload_a_restored_python_cannot_answer_in_romanian(cold_caches: None,
+                                                                    monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    """The failure preload() prevents: with the files gone and nothing read, the Romanian answer is not given."""
+    expected = call(ROMANIAN_CLASSIFY)
+    _locale_and_rules_cleared()
+    call({"op": "classify", "facts": {}})  # English only, as before a snapshot without preload
+    _without_package_files(monkeypatch, tmp_path)
+    assert call(ROMANIAN_CLASSIFY) != expected
+
+
+def _locale_and_rules_cleared() -> None:
+    """Forget every language read so far (what a fresh Python has in memory)."""
+    from selfcheck import _classify, _locale
+
+    _locale.catalog.cache_clear()
+    _classify.rules_in.cache_clear()

@@ -120,8 +120,10 @@ function start() {
         if (!root.querySelector("[data-exercise-message]").dataset.busy) setMessage(root, MESSAGES.ready);
       }
       readyListeners.splice(0).forEach((listener) => listener());
-    } else if (message.type === "snapshot") {
-      for (const root of roots) root.dataset.exerciseSnapshot = message.stored ? "stored" : "not stored";
+    } else if (message.type === "snapshot-made") {
+      keepSnapshot(message.key, message.bytes).then((stored) => {
+        for (const root of roots) root.dataset.exerciseSnapshot = stored ? "stored" : "not stored";
+      });
     } else if (message.type === "failed") {
       // the worker names a reason it knows (reasonWasm, reasonPackage), else the browser's own words
       const reason = { wasm: MESSAGES.reasonWasm, package: MESSAGES.reasonPackage }[message.reason];
@@ -134,6 +136,27 @@ function start() {
       if (entry) entry.resolve(reply);
     }
   };
+}
+
+/**
+ * Hand the worker's memory snapshot to the service worker, which compresses and keeps it for the next
+ * start (web/sw/sw.js). Resolves true once it is stored; false without a service worker (a first
+ * visit left before the worker is active, or a browser that has none): a later start tries again.
+ */
+async function keepSnapshot(key, bytes) {
+  try {
+    const registration = await Promise.race([
+      navigator.serviceWorker.ready, new Promise((resolve) => setTimeout(resolve, 60_000, null))]);
+    if (!registration || !registration.active) return false;
+    const channel = new MessageChannel();
+    const reply = new Promise((resolve) => {
+      channel.port1.onmessage = (event) => resolve(Boolean(event.data && event.data.stored));
+    });
+    registration.active.postMessage({ type: "keep-snapshot", key, bytes }, [bytes.buffer, channel.port2]);
+    return await reply;
+  } catch {
+    return false;
+  }
 }
 
 /** Send one request to selfcheck.handle() in the worker, in the page's language; resolves with its JSON reply. */

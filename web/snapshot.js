@@ -5,12 +5,13 @@
 // Python the normal way, and a snapshot that could not be restored is deleted.
 //
 // A snapshot is the memory of a Python that has just imported selfcheck. The worker makes one
-// during a normal start (cheap: a copy of the memory), compresses it with gzip after the page is
-// ready, and keeps it in Cache Storage under a key naming the Pyodide version and the wheel's
-// path (which holds its content hash), so a new build never restores an old snapshot.
+// during a normal start (cheap: a copy of the memory) and hands it over at "ready"; the service
+// worker (web/sw/sw.js, "keep-snapshot") compresses it with gzip and keeps it in Cache Storage under
+// a key naming the Pyodide version and the wheel's path (which holds its content hash), so a new
+// build never restores an old snapshot. This module reads it back.
 // Nothing here leaves the browser; no reader input is ever part of a snapshot.
 
-const CACHE = "selfcheck-snapshot";
+const CACHE = "selfcheck-snapshot"; // the service worker writes to the same cache
 const FORMAT = 1; // bump when the way snapshots are made changes
 const FAILED = ".failed";
 
@@ -85,28 +86,7 @@ export function capture(pyodide) {
   }
 }
 
-const CHUNK = 1 << 18; // compress 256 KB at a time, then let the worker answer any waiting request
-
-/** Compress and keep a captured snapshot under key, replacing any other. Never rejects. */
-export async function save(bytes, key) {
-  if (!bytes) return false;
-  try {
-    const gzip = new CompressionStream("gzip");
-    const compressed = new Response(gzip.readable).blob();
-    const writer = gzip.writable.getWriter();
-    for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-      await writer.write(bytes.subarray(offset, offset + CHUNK));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-    await writer.close();
-    const body = await compressed;
-    const cache = await caches.open(CACHE);
-    await cache.put(key, new Response(body, { headers: { "Content-Type": "application/gzip" } }));
-    for (const request of await cache.keys()) {
-      if (request.url !== key) await cache.delete(request);
-    }
-    return true;
-  } catch (error) {
-    return false;
-  }
+/** The snapshot's bytes in an ArrayBuffer of their own, so that they can be transferred, not copied. */
+export function detached(bytes) {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }

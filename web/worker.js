@@ -2,8 +2,8 @@
 // It holds no scoring logic: every answer goes to selfcheck.handle().
 //
 // Start-up: from a memory snapshot of an earlier start when this browser keeps one (warm start,
-// see snapshot.js), otherwise the normal way, which then captures a snapshot for next time and
-// stores it after the page is ready.
+// see snapshot.js), otherwise the normal way, which then captures a snapshot for next time: the
+// page hands it to the service worker, which compresses and keeps it.
 import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
 import * as snapshot from "./snapshot.js";
 
@@ -70,8 +70,9 @@ const OPTIONS = {
 };
 
 // The wheel is unpacked by Python itself, not with pyodide.loadPackage: a snapshot cannot be made
-// after loadPackage or pyimport. Every module of the package is imported here, so that a Python
-// restored from the snapshot (whose file system no longer holds the package) never needs its files.
+// after loadPackage or pyimport. Every module of the package is imported here and its data files
+// read (preload), so that a Python restored from the snapshot (whose file system no longer holds
+// the package) never needs its files.
 const INSTALL = `
 def _install(path):
     import importlib, site, zipfile
@@ -81,6 +82,7 @@ def _install(path):
     for name in sorted(names):
         if not name.endswith(("__main__", "__init__")):
             importlib.import_module(name)
+    importlib.import_module("selfcheck._bridge").preload()  # every language's text and rules, into memory
 _install("${WHEEL_FILE}")
 del _install
 `;
@@ -117,27 +119,16 @@ const started = (async () => {
 })();
 const handlePromise = started.then((runtime) => runtime.handle);
 
-// Compressing the snapshot takes a second or two of this thread: do it once the reader has had a
-// quiet moment (no request for IDLE_MS), so answers given right after "ready" are not slowed down.
-const IDLE_MS = 1000;
-let lastRequest = 0;
-
-async function whenIdle() {
-  for (let wait = IDLE_MS; wait > 0; wait = lastRequest + IDLE_MS - performance.now()) {
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}
-
+// A snapshot made by this start goes to the page at once, which hands it to the service worker:
+// that compresses and keeps it on its own thread, even when the reader leaves this page right away.
 started.then(
   (runtime) => {
     postMessage({ type: "ready", start: runtime.start });
     const captured = runtime.captured;
     runtime.captured = null;
     if (captured) {
-      lastRequest = performance.now();
-      whenIdle()
-        .then(() => snapshot.save(captured, key))
-        .then((stored) => postMessage({ type: "snapshot", stored }));
+      const bytes = snapshot.detached(captured);
+      postMessage({ type: "snapshot-made", key, bytes }, [bytes.buffer]);
     }
   },
   (error) => postMessage({
@@ -147,7 +138,6 @@ started.then(
 );
 
 self.onmessage = async (event) => {
-  lastRequest = performance.now();
   const { id, request } = event.data;
   let response;
   try {

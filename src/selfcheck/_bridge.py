@@ -22,11 +22,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from . import _distinction, _observation, _quiz, _record, _schedule
+from . import _classify, _distinction, _observation, _quiz, _record, _schedule
 from ._base import Exercise, ExerciseOperation, JSONObject, Operation, Scorer
 from ._errors import AnswerError, SelfcheckError
 from ._loader import parse_definition
-from ._locale import language_of
+from ._locale import LANGUAGES, catalog, language_of
 
 #: The kinds (and the schedule and the onboarding record) whose pages call more than ``score`` and ``describe``.
 _DECLARING = (_distinction, _observation, _quiz, _schedule, _record)
@@ -87,6 +87,18 @@ OPERATIONS: dict[str, Operation] = {
 def register_operation(name: str, operation: Operation) -> None:
     """Add an operation at run time (tests and experiments; kinds declare theirs as data)."""
     OPERATIONS[name] = operation
+
+
+def preload() -> None:
+    """Read every file of the package's own data now: each language's sentences and safety rules.
+
+    The browser's worker calls it before it takes a memory snapshot (warm start): a Python restored
+    from the snapshot has only what was in memory, not the package's files, and would otherwise fail
+    (or fall back to English) on the first Romanian or Bulgarian request.
+    """
+    for lang in LANGUAGES:
+        catalog(lang)
+        _classify.rules_in(lang)
 
 
 def handle(request_json: str) -> str:

@@ -9,9 +9,11 @@ machine; every test also records requests so none may leave 127.0.0.1.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request
@@ -44,6 +46,72 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def desktop_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One desktop browser for the session, as a reader's browser going from page to page.
+
+    Its HTTP cache, the service worker's offline copy and the engine's warm-start snapshot are
+    shared by the tests: a cold start of Python costs each test about four seconds of CPU. Tests
+    about a first visit (nothing on the device yet) take ``first_visit`` instead.
+    """
+    context = browser.new_context()
+    origins: set[str] = set()
+    context.on("request", lambda request: origins.add(_origin(request.url)))
+    ORIGINS[context] = origins
+    yield context
+    context.close()
+
+
+#: The origins each shared context has sent requests to: their localStorage is emptied between tests.
+ORIGINS: dict[BrowserContext, set[str]] = {}
+
+
+def _origin(url: str) -> str:
+    """scheme://host:port of an http(s) URL ('' for data:, blob: and the like)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+@pytest.fixture()
+def context(desktop_context: BrowserContext) -> Iterator[BrowserContext]:
+    """pytest-playwright's per-test context, replaced by the session's desktop context, reset around the test.
+
+    Before and after: the site's localStorage emptied (sessionStorage belongs to the test's own new
+    page); after: every page closed, online again, no routes, no granted permissions.
+    """
+    _clear_storage(desktop_context)
+    yield desktop_context
+    for page in desktop_context.pages:
+        page.close()
+    desktop_context.set_offline(False)
+    desktop_context.unroute_all(behavior="ignoreErrors")
+    desktop_context.clear_permissions()
+    _clear_storage(desktop_context)
+
+
+def _clear_storage(context: BrowserContext) -> None:
+    """Empty localStorage and IndexedDB of each origin ``context`` visited; Cache Storage and service workers stay."""
+    page = context.new_page()
+    try:
+        skew = abs(page.evaluate("Date.now()") / 1000 - time.time())
+        assert skew < 3600, "a test mocked the shared context's clock (page.clock): give it first_visit instead"
+        cdp = context.new_cdp_session(page)
+        for origin in sorted(ORIGINS.get(context, set()) - {""}):
+            cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage,indexeddb"})
+        cdp.detach()
+    finally:
+        page.close()
+
+
+@pytest.fixture()
+def first_visit(browser: Browser) -> Iterator[Page]:
+    """A page in a new, empty browser context: a reader's first visit (no cache, no offline copy, no snapshot)."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
 def visits(browser: Browser, site_url: str, built_site: Path) -> dict[str, Visit]:
     """Every page the per-page checks cover, each visited once (``tests/ui/crawl.py``), by path."""
     from tests.ui.test_pages import site_pages
@@ -70,7 +138,7 @@ class Watch:
 
 
 @pytest.fixture()
-def watch(page: Page) -> Watch:
+def watch(page: Page) -> Iterator[Watch]:
     """Record requests (page and workers) and console/page errors of the test's page."""
     seen = Watch()
 
@@ -86,7 +154,8 @@ def watch(page: Page) -> Watch:
     page.context.on("request", on_request)
     page.on("console", on_console)
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
-    return seen
+    yield seen
+    page.context.remove_listener("request", on_request)  # the context outlives the test
 
 
 #: The phone the issue asks every exercise to work on: 390×844 CSS px, touch, mobile viewport rules.

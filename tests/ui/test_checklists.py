@@ -26,7 +26,7 @@ def test_ticks_survive_reload_and_clear_works(page: Page, site_url: str, watch: 
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert stored == {"v": 1, "ticks": {"consent": True, "risks": True}}
     page.reload()
-    assert root.locator('[data-item="consent"] input').is_checked()
+    expect(root.locator('[data-item="consent"] input')).to_be_checked()  # restored by the page's script
     assert not root.locator('[data-item="no-overlap"] input').is_checked()
     root.locator("[data-checklist-clear]").click()
     assert not root.locator('[data-item="consent"] input').is_checked()

@@ -113,11 +113,12 @@ SITE_CACHED = """async () => {
 }"""
 
 
-def test_one_service_worker_keeps_the_edition_being_read(page: Page, editions_url: str) -> None:
+def test_one_service_worker_keeps_the_edition_being_read(first_visit: Page, editions_url: str) -> None:
     """A first visit to /ro/: the worker at the root keeps the Romanian pages, not the English ones.
 
     It keeps the shared scripts too; offline, another Romanian page still opens.
     """
+    page = first_visit  # nothing of this edition on the device yet
     page.goto(editions_url + "ro/")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")

@@ -17,11 +17,12 @@ RUNTIME_COUNT = """async () => (await (await caches.open("selfcheck-runtime")).k
 SAVE_DATA = """Object.defineProperty(Object.getPrototypeOf(navigator.connection), "saveData", { get: () => true });"""
 
 
-def test_home_page_alone_makes_every_exercise_work_offline(page: Page, site_url: str) -> None:
+def test_home_page_alone_makes_every_exercise_work_offline(first_visit: Page, site_url: str) -> None:
     """Only the home page opened, then offline: other pages open, and a never-visited exercise is scored.
 
     The exercise gets exactly the summary CPython's selfcheck computes for the same answers.
     """
+    page = first_visit  # nothing on the device yet
     page.goto(site_url)
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
     assert wait_for(page, RUNTIME_STORED, site_url, 120_000), "the runtime was not stored for offline use"
@@ -37,11 +38,12 @@ def test_home_page_alone_makes_every_exercise_work_offline(page: Page, site_url:
     page.context.set_offline(False)
 
 
-def test_about_page_button_stores_everything_when_the_browser_saves_data(page: Page, site_url: str) -> None:
+def test_about_page_button_stores_everything_when_the_browser_saves_data(first_visit: Page, site_url: str) -> None:
     """Saving data: no background download and About says "no"; its button stores everything.
 
     The button shows progress (a full bar, sizes in MB) and the status becomes "yes".
     """
+    page = first_visit  # nothing on the device yet
     page.add_init_script(SAVE_DATA)
     page.goto(site_url + "about/")
     panel = page.locator("[data-offline-status]")

@@ -280,12 +280,13 @@ def longer_path(route: Route) -> None:
     route.fulfill(response=response, body=html[: found.start(2)] + text + html[found.end(2):])
 
 
-def test_full_record_of_a_twenty_module_path_prints_on_one_a4_page(page: Page, site_url: str) -> None:
+def test_full_record_of_a_twenty_module_path_prints_on_one_a4_page(first_visit: Page, site_url: str) -> None:
     """The fullest record of a longer path prints on one A4 page: the sheet alone, name, statement, lines to sign.
 
     Every module is passed with a score and refreshers and every rubric observed; the print shows no site
     chrome and no buttons.
     """
+    page = first_visit  # before the service worker controls pages: page.route sees the request
     page.route(re.compile(r".*/record/(index\.html)?$"), longer_path)
     page.goto(site_url + PAGE)
     checks = json.loads(page.locator("[data-record-data]").text_content() or "{}")

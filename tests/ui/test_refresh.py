@@ -49,8 +49,9 @@ def test_nothing_is_kept_without_opt_in(page: Page, site_url: str) -> None:
     assert not page.locator("[data-refresh-optin-box]").is_checked()
 
 
-def test_opt_in_keeps_results_and_one_click_clears_them(page: Page, site_url: str) -> None:
+def test_opt_in_keeps_results_and_one_click_clears_them(first_visit: Page, site_url: str) -> None:
     """With opt-in a pass is kept (date, best score, box; no answers); "Delete" removes it all at once."""
+    page = first_visit  # a browser of its own: the mocked clock is the whole context's
     page.clock.install(time=DAY0)
     opt_in(page, site_url)
     assert stored(page) == {"v": 1, "banks": {}}
@@ -97,8 +98,9 @@ def test_home_starts_no_runtime_without_opt_in(page: Page, site_url: str, watch:
     assert not [url for url in watch.page_requests if "/assets/pyodide/" in url]
 
 
-def test_refreshers_fall_due_and_move_through_the_boxes(page: Page, site_url: str) -> None:
+def test_refreshers_fall_due_and_move_through_the_boxes(first_visit: Page, site_url: str) -> None:
     """A pass makes a refresher due in 2 days (home, onboarding, Refresh page); failed it returns in 2, passed in 7."""
+    page = first_visit  # a browser of its own: the mocked clock is the whole context's
     page.clock.install(time=DAY0)
     opt_in(page, site_url)
     pass_module(page, site_url)

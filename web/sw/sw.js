@@ -162,8 +162,35 @@ function startCopy(edition) {
   return copying;
 }
 
+// Warm start: a page hands over the memory snapshot its worker made (web/snapshot.js reads it back).
+// Compressing 31 MB takes a second or so: done here, it slows neither the page nor its Python, and it
+// finishes even when the reader has already gone on to another page.
+const SNAPSHOT_CACHE = "selfcheck-snapshot";
+const snapshotsAt = hrefOf("assets/selfcheck/snapshots/");
+
+/** Compress and keep a snapshot under key, replacing any other. Resolves true once stored; never rejects. */
+async function keepSnapshot(key, bytes) {
+  try {
+    if (typeof key !== "string" || !key.startsWith(snapshotsAt) || !(bytes instanceof Uint8Array)) return false;
+    const compressed = await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"))).blob();
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    await cache.put(key, new Response(compressed, { headers: { "Content-Type": "application/gzip" } }));
+    for (const request of await cache.keys()) {
+      if (request.url !== key) await cache.delete(request);
+    }
+    return true;
+  } catch (error) {
+    return false;
+  }
+}
+
 self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
+  if (type === "keep-snapshot") {
+    const [reply] = event.ports;
+    event.waitUntil(keepSnapshot(event.data.key, event.data.bytes).then((stored) => reply && reply.postMessage({ stored })));
+    return;
+  }
   const edition = event.source && event.source.url ? editionOf(event.source.url) : "";
   if (type === "skip-waiting") self.skipWaiting();
   else if (type === "cache-everything") event.waitUntil(startCopy(edition).then(() => undefined));
