@@ -70,13 +70,18 @@ lint: setup
 validate: build java
 	$(PY) -m scripts validate --engine $(ENGINE)
 
-# The selfcheck tests inside Pyodide (Node) run beside pytest: the machine's second core does them
-# while pytest builds the site; their output follows pytest's, and either failing fails the target.
+# Three runs side by side, so that both cores work: the browser tests (their output shown as they go),
+# the tests without a browser and the selfcheck tests inside Pyodide (Node), whose outputs follow.
+# Each pytest run builds the site once; any of the three failing fails the target.
 test: setup chromium java lint
-	@log=$$(mktemp); node tests/pyodide/run.mjs > $$log 2>&1 & node=$$!; \
-	$(PY) -m pytest --durations=15; tests=$$?; \
-	wait $$node; pyodide=$$?; echo "== selfcheck tests in Pyodide (node tests/pyodide/run.mjs)"; cat $$log; rm -f $$log; \
-	test $$tests -eq 0 && test $$pyodide -eq 0
+	@logs=$$(mktemp -d); \
+	node tests/pyodide/run.mjs > $$logs/pyodide 2>&1 & node=$$!; \
+	$(PY) -m pytest -m "not browser" -p no:cacheprovider --durations=10 > $$logs/unit 2>&1 & unit=$$!; \
+	$(PY) -m pytest -m browser --durations=15; browser=$$?; \
+	wait $$unit; units=$$?; wait $$node; pyodide=$$?; \
+	echo "== tests without a browser (pytest -m 'not browser')"; cat $$logs/unit; \
+	echo "== selfcheck tests in Pyodide (node tests/pyodide/run.mjs)"; cat $$logs/pyodide; rm -rf $$logs; \
+	test $$browser -eq 0 && test $$units -eq 0 && test $$pyodide -eq 0
 
 bench: build chromium
 	$(PY) -m scripts bench

@@ -37,7 +37,8 @@ def pdf_pages(data: bytes) -> int:
 def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:
     """Wait until the exercise's runtime is ready (fails the test if it reports an error).
 
-    A knowledge check is ready once Python's drawn attempt is on screen (``data-quiz-attempt``).
+    A knowledge check is ready once Python's drawn attempt is on screen (``data-quiz-attempt``), the
+    scenario quiz once Python's sample of scenarios is (``data-distinction-ready``).
     """
     root = page.locator(f'[data-exercise="{exercise}"]')
     page.wait_for_function(
@@ -45,8 +46,12 @@ def wait_ready(page: Page, exercise: str, timeout: float = 120_000) -> None:
     )
     status = root.get_attribute("data-exercise-status")
     assert status == "ready", f"runtime status {status}: {root.locator('[data-exercise-message]').inner_text()}"
-    if root.get_attribute("data-exercise-kind") == "quiz":
+    kind = root.get_attribute("data-exercise-kind")
+    if kind == "quiz":
         page.wait_for_function("el => el.dataset.quizAttempt !== undefined", arg=root.element_handle(),
+                               timeout=timeout)
+    elif kind == "distinction-quiz":
+        page.wait_for_function("el => el.dataset.distinctionReady === 'true'", arg=root.element_handle(),
                                timeout=timeout)
 
 

@@ -114,9 +114,9 @@ def first_visit(browser: Browser) -> Iterator[Page]:
 @pytest.fixture(scope="session")
 def visits(browser: Browser, site_url: str, built_site: Path) -> dict[str, Visit]:
     """Every page the per-page checks cover, each visited once (``tests/ui/crawl.py``), by path."""
-    from tests.ui.test_pages import site_pages
+    from tests.ui.test_pages import sample_pages, site_pages
 
-    return crawl(browser, site_url, site_pages(built_site))
+    return crawl(browser, site_url, site_pages(built_site), contrast=sample_pages(built_site))
 
 
 class Watch:

@@ -2,7 +2,8 @@
 
 Each page is opened once at 1280 px: the visit records the requests it made, console and page errors
 and Content-Security-Policy violations while its exercise runtime starts and every exercise is
-answered, runs axe-core and Chromium's accessibility tree on the answered page, then measures
+answered, runs axe-core (its colour-contrast rule on one page of each kind: see ``crawl``) and
+Chromium's accessibility tree on the answered page, then measures
 sideways overflow, results on screen, at 320 CSS px (a small phone) and at 640 (a 1280 px window at
 200 % zoom). The tests in
 ``test_pages.py``, ``test_csp.py``, ``test_layout.py`` and ``test_accessibility.py`` assert on what the
@@ -12,7 +13,7 @@ visits found; one navigation (and one Python start on an exercise page) per page
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,9 @@ from support import wait_ready
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_SOURCE = AXE.read_text(encoding="utf-8") + "\n;true"
-RUN_AXE = """async () => {
-  const results = await axe.run(document, { resultTypes: ["violations"] });
+RUN_AXE = """async (contrast) => {
+  const rules = contrast ? {} : { "color-contrast": { enabled: false } };
+  const results = await axe.run(document, { resultTypes: ["violations"], rules });
   return results.violations.map((v) => ({
     id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
   }));
@@ -89,9 +91,7 @@ TICK_AND_SUBMIT = """(root) => {
 def answer_everything(page: Page) -> None:
     """Tick the first option of every item of every exercise on the page and submit each one."""
     for root in page.locator("[data-exercise]").all():
-        wait_ready(page, root.get_attribute("data-exercise") or "")
-        if root.get_attribute("data-exercise-kind") == "distinction-quiz":  # wait for Python's random draw
-            root.and_(page.locator('[data-distinction-ready="true"]')).wait_for()
+        wait_ready(page, root.get_attribute("data-exercise") or "")  # a drawn attempt or sample: on screen
         root.evaluate(TICK_AND_SUBMIT)
         root.locator("[data-exercise-result] > *").first.wait_for()
 
@@ -135,8 +135,12 @@ def control_names(page: Page) -> list[tuple[str, ...]]:
     return named
 
 
-def visit(page: Page, site_url: str, path: str, current: Callable[[], Visit]) -> Visit:
-    """Open one page and record everything the per-page checks need (see the module's docstring)."""
+def visit(page: Page, site_url: str, path: str, current: Callable[[], Visit], contrast: bool = True) -> Visit:
+    """Open one page and record everything the per-page checks need (see the module's docstring).
+
+    ``contrast``: whether axe-core also runs its colour-contrast rule, the slowest of its rules (see
+    :func:`crawl`).
+    """
     found = current()
     page.set_viewport_size(DESKTOP)
     page.goto(site_url + path, wait_until="load")
@@ -146,7 +150,7 @@ def visit(page: Page, site_url: str, path: str, current: Callable[[], Visit]) ->
         wait_ready(page, exercises.first.get_attribute("data-exercise") or "")
     answer_everything(page)
     page.evaluate(AXE_SOURCE)  # evaluated by the test driver: the page's CSP rightly refuses inline scripts
-    found.violations = page.evaluate(RUN_AXE)
+    found.violations = page.evaluate(RUN_AXE, contrast)
     found.names = control_names(page)
     found.csp += page.evaluate("window.__cspViolations")
     for width in WIDTHS:  # last, with the results on screen: they must fit a phone too
@@ -155,8 +159,14 @@ def visit(page: Page, site_url: str, path: str, current: Callable[[], Visit]) ->
     return found
 
 
-def crawl(browser: Browser, site_url: str, paths: Iterable[str]) -> dict[str, Visit]:
-    """Visit every path in one browser context (as a reader going from page to page); results by path."""
+def crawl(browser: Browser, site_url: str, paths: Iterable[str],
+          contrast: Container[str] | None = None) -> dict[str, Visit]:
+    """Visit every path in one browser context (as a reader going from page to page); results by path.
+
+    ``contrast``: the paths on which axe-core checks colour contrast too (every path when None). The
+    colours come from the site's style sheets alone, never from a page's words, so one page of each
+    kind finds what every page would, and the rule takes more than half of axe-core's time.
+    """
     context = browser.new_context()
     visits: dict[str, Visit] = {}
     current: list[Visit] = []
@@ -183,7 +193,7 @@ def crawl(browser: Browser, site_url: str, paths: Iterable[str]) -> dict[str, Vi
     try:
         for path in paths:
             current.append(Visit(path))
-            visits[path] = visit(page, site_url, path, now)
+            visits[path] = visit(page, site_url, path, now, contrast is None or path in contrast)
     finally:
         context.close()
     return visits

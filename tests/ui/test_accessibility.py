@@ -1,8 +1,9 @@
 """Every page of the built site, exercises answered: axe-core finds no violation, and every control has a name.
 
 The shared crawl (``tests/ui/crawl.py``) answers every exercise of a page, runs axe-core (pinned npm
-package) in it, and reads from Chromium's own accessibility tree the name a screen reader announces
-for each form control.
+package) in it (colour contrast on one page of each kind, ``EDITION_SAMPLE``, in every edition: the
+colours come from the style sheets alone), and reads from Chromium's own accessibility tree the name
+a screen reader announces for each form control.
 """
 
 from __future__ import annotations

@@ -40,6 +40,13 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
+def sample_pages(site: Path) -> set[str]:
+    """The crawled pages that are in :data:`EDITION_SAMPLE`, in every edition (one page of each kind)."""
+    prefixes = [prefix for prefix in offline.edition_prefixes(site) if prefix] + [""]
+    return {path for path in site_pages(site)
+            for prefix in prefixes if path.startswith(prefix) and path[len(prefix):] in EDITION_SAMPLE}
+
+
 def test_other_editions_are_sampled(tmp_path: Path) -> None:
     """The root edition is crawled whole; another edition (a folder with its own 404 page) only by its sample."""
     for path in ("", "glossary/", "modules/x/", "ro/", "ro/glossary/", "ro/modules/x/", "rome/"):
@@ -47,6 +54,7 @@ def test_other_editions_are_sampled(tmp_path: Path) -> None:
         (tmp_path / path / "index.html").write_text("page", encoding="utf-8")
     (tmp_path / "ro" / "404.html").write_text("not found", encoding="utf-8")
     assert site_pages(tmp_path) == ["glossary/", "", "modules/x/", "rome/", "ro/", "ro/glossary/"]
+    assert sample_pages(tmp_path) == {"", "glossary/", "ro/", "ro/glossary/"}
 
 
 def test_site_has_pages(built_site: Path) -> None:
