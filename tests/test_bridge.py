@@ -212,13 +212,9 @@ def _without_package_files(monkeypatch: pytest.MonkeyPatch, empty: Path) -> None
 @pytest.fixture()
 def cold_caches() -> Iterator[None]:
     """Each language's sentences and rules not yet read (and read afresh after the test)."""
-    from selfcheck import _classify, _locale
-
-    _locale.catalog.cache_clear()
-    _classify.rules_in.cache_clear()
+    _locale_and_rules_cleared()
     yield
-    _locale.catalog.cache_clear()
-    _classify.rules_in.cache_clear()
+    _locale_and_rules_cleared()
 
 
 #: A decision-aid request in Romanian: its words come from the locale file, its notices from the safety rules.
