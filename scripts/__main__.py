@@ -33,6 +33,7 @@ from . import (
     offline,
     paths,
     runtime,
+    search,
     serve,
     site,
     terms,
@@ -100,6 +101,9 @@ def build(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     wheel_path = runtime.install(site_dir, built)
+    pages, saved = search.defer(site_dir)
+    print(f"search indexes built once a page is settled ({pages} pages); indexes {saved / 1e6:.1f} MB smaller",
+          flush=True)
     print(f"moved {csp.lock(site_dir)} inline scripts into files (Content-Security-Policy)", flush=True)
     print(f"service worker written for build {offline.write(site_dir)}", flush=True)
     print(f"site written to {site_dir} (wheel {wheel_path})", flush=True)
@@ -152,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         wording.WordingError,
         runtime.RuntimeMissingError,
         csp.CspError,
+        search.SearchError,
         htmlcheck.HtmlCheckError,
         BankError,
         editions.SettingsError,

@@ -9,6 +9,7 @@
 
 import { appendText, el, offerUndo, restoreControls, saveControls, textEl, timeElement } from "./dom.js";
 import { EDITION_ROOT, format, formatNodes, megabytes, messages } from "./messages.js";
+import { takeWorker } from "./boot.js";
 
 const roots = Array.from(document.querySelectorAll("[data-exercise]"));
 const requestExtras = new WeakMap(); // root -> () => extra fields of its score requests (a drawn attempt's seed)
@@ -29,6 +30,16 @@ let failure = "";
 let sequence = 0;
 const pending = new Map();
 const readyListeners = [];
+// Resolves once this page's engine has failed, or is ready and has answered what the page asked at
+// once (a quiz's draw), or at once when it is not loading (no exercise here, or waiting for the
+// reader's yes): search.js lets the theme build its search index then.
+let settle = null;
+const settled = new Promise((resolve) => {
+  settle = resolve;
+});
+const settleWhenAnswered = () => {
+  if (state === "ready" && !pending.size) settle();
+};
 
 /**
  * Every message these scripts show: [web.selfcheck] of the edition's ui.toml (see messages.js).
@@ -48,6 +59,7 @@ function setMessage(root, text) {
 function fail(why) {
   if (state === "error") return;
   state = "error";
+  settle();
   hideLoading();
   failure = why;
   setStatus("error");
@@ -94,8 +106,9 @@ function start() {
   setStatus("loading");
   loading.started = performance.now();
   setTimeout(showLoading, 450);
+  const early = takeWorker(); // started from the page's head (boot.js), if it was
   try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (error) {
     fail(MESSAGES.reasonWorkers);
     return;
@@ -120,6 +133,7 @@ function start() {
         if (!root.querySelector("[data-exercise-message]").dataset.busy) setMessage(root, MESSAGES.ready);
       }
       readyListeners.splice(0).forEach((listener) => listener());
+      setTimeout(settleWhenAnswered, 0); // after the listeners have sent their first requests
     } else if (message.type === "snapshot-made") {
       keepSnapshot(message.key, message.bytes).then((stored) => {
         for (const root of roots) root.dataset.exerciseSnapshot = stored ? "stored" : "not stored";
@@ -131,15 +145,17 @@ function start() {
     } else if (message.type === "response") {
       const entry = pending.get(message.id);
       pending.delete(message.id);
+      settleWhenAnswered();
       const reply = JSON.parse(message.response);
       if (reply.unavailable !== undefined) reply.error = format(MESSAGES.unavailable, { why: reply.unavailable });
       if (entry) entry.resolve(reply);
     }
   };
+  if (early) for (const event of early.held) (event.type === "error" ? worker.onerror : worker.onmessage)(event);
 }
 
 /**
- * Hand the worker's memory snapshot to the service worker, which compresses and keeps it for the next
+ * Hand the worker's memory snapshot (packed: snapshot.js) to the service worker, which keeps it for the next
  * start (web/sw/sw.js). Resolves true once it is stored; false without a service worker (a first
  * visit left before the worker is active, or a browser that has none): a later start tries again.
  */
@@ -175,6 +191,11 @@ export function call(request) {
 export function whenReady() {
   if (state === "idle") start();
   return state === "ready" ? Promise.resolve() : new Promise((resolve) => readyListeners.push(resolve));
+}
+
+/** Resolves when nothing loads the checking engine any more: it is ready or failed, or this page does not load it. */
+export function whenSettled() {
+  return settled;
 }
 
 /** Resolves when the checking engine may be downloaded: at once, unless save-data waits for the reader's yes. */
@@ -537,8 +558,9 @@ const EXTENSIONS = {
 export const api = { call, whenReady, definitionOf, collectAnswers, renderResult, extendRequest, siteUrl, fillAnswers };
 
 if (roots.length) {
-  if (saveData && RUNTIME_BYTES) askBeforeDownloading().then((asked) => (asked ? null : (approve(), start())));
-  else {
+  if (saveData && RUNTIME_BYTES) {
+    askBeforeDownloading().then((asked) => (asked ? settle() : (approve(), start())));
+  } else {
     approve();
     start();
   }
@@ -578,6 +600,7 @@ if (roots.length) {
     });
   }
 }
+if (!roots.length) settle(); // (the Refresh and record pages below may start it later, for a moment)
 
 // The Refresh page and the "due" boxes of the home and onboarding pages start the runtime only when the
 // reader has opted in and has stored results (refresh.js decides, then calls Python through this api).

@@ -3,7 +3,7 @@
 //
 // Start-up: from a memory snapshot of an earlier start when this browser keeps one (warm start,
 // see snapshot.js), otherwise the normal way, which then captures a snapshot for next time: the
-// page hands it to the service worker, which compresses and keeps it.
+// page hands it to the service worker, which keeps it.
 import { loadPyodide } from "../pyodide/__PYODIDE_VERSION__/pyodide.mjs";
 import * as snapshot from "./snapshot.js";
 
@@ -119,15 +119,15 @@ const started = (async () => {
 })();
 const handlePromise = started.then((runtime) => runtime.handle);
 
-// A snapshot made by this start goes to the page at once, which hands it to the service worker:
-// that compresses and keeps it on its own thread, even when the reader leaves this page right away.
+// A snapshot made by this start goes to the page at once (packed: without its zero pages), which hands
+// it to the service worker: that keeps it, even when the reader leaves this page right away.
 started.then(
   (runtime) => {
     postMessage({ type: "ready", start: runtime.start });
     const captured = runtime.captured;
     runtime.captured = null;
     if (captured) {
-      const bytes = snapshot.detached(captured);
+      const bytes = snapshot.pack(captured);
       postMessage({ type: "snapshot-made", key, bytes }, [bytes.buffer]);
     }
   },

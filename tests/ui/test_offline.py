@@ -20,6 +20,8 @@ SAVE_DATA = """Object.defineProperty(Object.getPrototypeOf(navigator.connection)
 def test_home_page_alone_makes_every_exercise_work_offline(first_visit: Page, site_url: str) -> None:
     """Only the home page opened, then offline: other pages open, and a never-visited exercise is scored.
 
+    A page also opens from a search result's address, which carries the words to highlight (``?h=``).
+
     The exercise gets exactly the summary CPython's selfcheck computes for the same answers.
     """
     page = first_visit  # nothing on the device yet
@@ -28,7 +30,8 @@ def test_home_page_alone_makes_every_exercise_work_offline(first_visit: Page, si
     assert wait_for(page, RUNTIME_STORED, site_url, 120_000), "the runtime was not stored for offline use"
 
     page.context.set_offline(True)
-    for path in ("glossary/", "checklists/", "wellbeing/cbi/"):
+    # a search result's address carries the words to highlight (?h=): the cached page still answers
+    for path in ("glossary/", "checklists/", "wellbeing/cbi/", "glossary/?h=smuggling"):
         page.goto(site_url + path)
         expect(page.locator("h1").first).to_be_visible()
 

@@ -24,6 +24,60 @@ DAMAGE = """async () => {
   for (const request of await cache.keys()) await cache.put(request, new Response("not a snapshot"));
 }"""
 
+STORED = """async () => {
+  const cache = await caches.open("selfcheck-snapshot");
+  const [request] = await cache.keys();
+  const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+  const header = new DataView(bytes.buffer);
+  const magic = new TextDecoder().decode(bytes.subarray(0, 4));
+  return { magic, memory: header.getUint32(4, true), size: bytes.length };
+}"""
+#: pack() and unpack() of web/snapshot.js on made-up memory: 5 pages and 100 bytes, of which pages 0, 2
+#: and 4 are zeros; also from a view that starts at an odd offset, and on damaged packed bytes.
+ROUND_TRIP = """async (url) => {
+  const { pack, unpack } = await import(url);
+  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const fails = (bytes) => {
+    try {
+      unpack(bytes);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  const memory = new Uint8Array(5 * 4096 + 100);
+  memory[4096 + 17] = 7;
+  memory.fill(3, 3 * 4096, 4 * 4096);
+  memory[5 * 4096 + 99] = 1;
+  const packed = pack(memory);
+  const shifted = new Uint8Array(memory.length + 1);
+  shifted.set(memory, 1);
+  const longer = new Uint8Array(packed.length + 1);
+  longer.set(packed);
+  return {
+    same: same(unpack(packed), memory),
+    packed: packed.length,
+    ownBuffer: packed.byteOffset === 0 && packed.byteLength === packed.buffer.byteLength,
+    unaligned: same(unpack(pack(shifted.subarray(1))), memory),
+    empty: unpack(pack(new Uint8Array(0))).length === 0,
+    garbage: fails(new TextEncoder().encode("not a snapshot")),
+    cut: fails(packed.subarray(0, packed.length - 1)),
+    extra: fails(longer),
+  };
+}"""
+
+
+def test_snapshots_are_packed_without_their_zero_pages(page: Page, site_url: str) -> None:
+    """unpack(pack(memory)) gives the memory back, zero pages left out; damaged bytes are refused.
+
+    Packed: an 8-byte header, one bit per 4 KiB page, then the pages that hold anything (2 whole and
+    the last 100 bytes). A refused snapshot means a normal start (tested above with a real one).
+    """
+    page.goto(site_url)
+    result = page.evaluate(ROUND_TRIP, site_url + "assets/selfcheck/snapshot.js")
+    assert result == {"same": True, "packed": 8 + 1 + 2 * 4096 + 100, "ownBuffer": True, "unaligned": True,
+                      "empty": True, "garbage": True, "cut": True, "extra": True}
+
 
 def start_of(page: Page) -> str | None:
     """How the page's Python started: "snapshot" (warm) or "normal"."""
@@ -59,7 +113,9 @@ def test_reload_starts_from_the_snapshot_and_a_damaged_one_is_dropped(first_visi
     page.wait_for_function(SNAPSHOT_STORED, arg=EXERCISE, polling=100, timeout=60_000)
     [wheel] = (built_site / paths.SITE_SELFCHECK / "wheels").glob("*/*.whl")
     [key] = page.evaluate(SNAPSHOTS)
-    assert key.endswith(f"/{pyodide_version()}/{wheel.relative_to(built_site / paths.SITE_SELFCHECK)}.gz")
+    assert key.endswith(f"/{pyodide_version()}/{wheel.relative_to(built_site / paths.SITE_SELFCHECK)}.snapshot")
+    stored = page.evaluate(STORED)
+    assert stored["magic"] == "SCS1" and stored["size"] < 0.7 * stored["memory"], stored  # no zero pages
 
     page.reload()
     wait_ready(page, EXERCISE)

@@ -162,19 +162,18 @@ function startCopy(edition) {
   return copying;
 }
 
-// Warm start: a page hands over the memory snapshot its worker made (web/snapshot.js reads it back).
-// Compressing 31 MB takes a second or so: done here, it slows neither the page nor its Python, and it
-// finishes even when the reader has already gone on to another page.
+// Warm start: a page hands over the memory snapshot its worker made, packed without its zero pages
+// (web/snapshot.js packs it and reads it back). Kept here, it is stored even when the reader has
+// already gone on to another page.
 const SNAPSHOT_CACHE = "selfcheck-snapshot";
 const snapshotsAt = hrefOf("assets/selfcheck/snapshots/");
 
-/** Compress and keep a snapshot under key, replacing any other. Resolves true once stored; never rejects. */
+/** Keep a snapshot under key, replacing any other. Resolves true once stored; never rejects. */
 async function keepSnapshot(key, bytes) {
   try {
     if (typeof key !== "string" || !key.startsWith(snapshotsAt) || !(bytes instanceof Uint8Array)) return false;
-    const compressed = await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"))).blob();
     const cache = await caches.open(SNAPSHOT_CACHE);
-    await cache.put(key, new Response(compressed, { headers: { "Content-Type": "application/gzip" } }));
+    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
     for (const request of await cache.keys()) {
       if (request.url !== key) await cache.delete(request);
     }
@@ -211,9 +210,20 @@ async function fromRuntimeCache(event) {
   return response;
 }
 
+/**
+ * The cached copy of a site file. An exact match first: Cache Storage answers it from its index,
+ * while ignoreSearch compares every entry of the cache (tens of milliseconds a file with several
+ * editions cached), so it is asked only for an address with a query (a search result's "?h=term").
+ */
+async function cachedSiteFile(cache, request) {
+  const exact = await cache.match(request);
+  if (exact || !new URL(request.url).search) return exact;
+  return cache.match(request, { ignoreSearch: true });
+}
+
 async function fromSiteCache(request) {
   const cache = await caches.open(SITE_CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const cached = await cachedSiteFile(cache, request);
   if (cached) return cached;
   try {
     return await fetch(request);
