@@ -600,7 +600,7 @@ if (roots.length) {
     });
   }
 }
-if (!roots.length) settle(); // (the Refresh and record pages below may start it later, for a moment)
+if (!roots.length) settle(); // nothing loads the engine now (the Refresh and record pages may start it on demand)
 
 // The Refresh page and the "due" boxes of the home and onboarding pages start the runtime only when the
 // reader has opted in and has stored results (refresh.js decides, then calls Python through this api).

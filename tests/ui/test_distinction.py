@@ -14,9 +14,11 @@ AID = "distinction/decision-aid/"
 
 
 def shown_ids(page: Page) -> list[str]:
-    """Ids of the scenario sections currently visible."""
-    sections = page.locator('[data-exercise="scenarios"] section[data-section]')
-    return [s.get_attribute("data-section") or "" for s in sections.all() if s.is_visible()]
+    """Ids of the scenario sections visible at one moment (read in one go: Python's sample may replace the set)."""
+    ids: list[str] = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-exercise="scenarios"] section[data-section]'))
+        .filter((s) => s.checkVisibility()).map((s) => s.dataset.section)""")
+    return ids
 
 
 def wait_drawn(page: Page) -> None:
