@@ -30,7 +30,8 @@ def wait_drawn(page: Page) -> None:
 def test_quiz_shows_ten_and_scores_like_cpython(page: Page, site_url: str, watch: Any) -> None:
     """Ten cases are shown; answering them gives exactly the CLI's feedback; the best score is stored as returned."""
     page.goto(site_url + QUIZ)
-    assert len(shown_ids(page)) == 10
+    page.wait_for_selector('[data-exercise="scenarios"][data-distinction-shown]')  # the script has attached
+    assert len(shown_ids(page)) == 10  # the bank's first ten until Python's draw, then Python's ten
     wait_drawn(page)
     ids = shown_ids(page)
     assert len(ids) == 10

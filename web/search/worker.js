@@ -33,6 +33,8 @@
   });
   try {
     importScripts("__THEME_SEARCH_WORKER__");
+  } catch {
+    // not loaded: the reader left the page while it loaded (the build checks that the file exists)
   } finally {
     delete self.addEventListener; // the global scope's own again
     delete self.onmessage;
