@@ -9,7 +9,7 @@
 
 import { whenSettled } from "./selfcheck.js";
 
-const CHANNEL = "selfcheck-search";
+const CHANNEL = "selfcheck-search"; // web/search/worker.js listens on it
 const QUIET_MS = 2000;
 const CLOSE_AFTER_MS = 15_000; // longer than the worker waits on its own (LATEST_MS)
 
@@ -18,7 +18,7 @@ function start() {
   try {
     channel = new BroadcastChannel(CHANNEL);
   } catch {
-    return; // no BroadcastChannel: the worker builds after LATEST_MS, or when the reader searches
+    return; // no BroadcastChannel here, nor in the worker, which then builds at once (as without it)
   }
   let released = false;
   const release = () => {

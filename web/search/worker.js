@@ -8,11 +8,12 @@
 // the theme's worker unchanged but holds the first message the page sends it (the index) until:
 // - the page says it is settled (web/search.js: the checking engine is ready or has failed, or the page
 //   has none and has loaded, or the reader has opened the search box), or
-// - a second message arrives (the reader's query: they are searching), or
+// - a second message arrives (a query: Material sends none before the index is built, another theme might), or
 // - LATEST_MS have passed (should the page never say so).
 // The theme's worker listens with addEventListener("message") (Material) or self.onmessage (Zensical);
 // both are caught. Should neither be, the theme's worker gets its messages directly, as without this file.
-// The channel is local to this site in this browser; nothing is sent anywhere.
+// The channel (CHANNEL, the same name as in web/search.js) is local to this site in this browser;
+// nothing is sent anywhere.
 "use strict";
 
 (() => {
