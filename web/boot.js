@@ -8,7 +8,8 @@
 // On any other page, importing this module starts nothing; nor under save-data, where selfcheck.js
 // asks the reader first.
 
-const saveData = Boolean(navigator.connection && navigator.connection.saveData);
+/** True when the browser asks sites to save data (selfcheck.js and offline.js read it here too). */
+export const saveData = Boolean(navigator.connection && navigator.connection.saveData);
 const installed = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
 let early = null;
 

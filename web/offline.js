@@ -3,12 +3,12 @@
 // ready, and runs the About page's "available offline" status and button.
 // Loaded on every page; it sends nothing anywhere and stores nothing the reader typed.
 
+import { saveData } from "./boot.js";
 import { format, megabytes } from "./messages.js";
 import { MESSAGES, whenApproved, whenReady } from "./selfcheck.js";
 
 const root = new URL("../../", import.meta.url);
 const supported = "serviceWorker" in navigator && window.isSecureContext;
-const saveData = Boolean(navigator.connection && navigator.connection.saveData);
 const panel = document.querySelector("[data-offline-status]");
 
 function showUpdate(registration) {

@@ -9,7 +9,7 @@
 
 import { appendText, el, offerUndo, restoreControls, saveControls, textEl, timeElement } from "./dom.js";
 import { EDITION_ROOT, format, formatNodes, megabytes, messages } from "./messages.js";
-import { takeWorker } from "./boot.js";
+import { saveData, takeWorker } from "./boot.js";
 
 const roots = Array.from(document.querySelectorAll("[data-exercise]"));
 const requestExtras = new WeakMap(); // root -> () => extra fields of its score requests (a drawn attempt's seed)
@@ -19,7 +19,6 @@ const PAGE_LANG = (document.documentElement.lang || "en").split("-")[0].toLowerC
 const RUNTIME_BYTES = Number("__RUNTIME_BYTES__") || 0;
 // The wheel's address: when it is in the offline copy, the engine is on this device already.
 const RUNTIME_WHEEL = new URL("__SELFCHECK_WHEEL__", import.meta.url).href;
-const saveData = Boolean(navigator.connection && navigator.connection.saveData);
 let worker = null;
 let state = "idle"; // idle | asking (save-data: waiting for the reader's yes) | loading | ready | error
 let approve = null; // resolves the promise below when the reader agrees to download the engine
